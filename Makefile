@@ -1,0 +1,33 @@
+# Two commands for a newcomer: `make run` (the app with a demo) and `make test` (the whole suite).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test install messages lint
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo
+	@echo "ALL-IN draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
+	$(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+# Re-extract the catalogues after changing texts, then compile them (needs GNU gettext).
+messages: install
+	cd allin && ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --add-location file
+	cd allin && ../$(PY) ../manage.py compilemessages
+
+lint: install
+	$(VENV)/bin/ruff check allin tests bench
+	$(VENV)/bin/ruff format --check allin tests bench

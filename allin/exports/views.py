@@ -1,0 +1,45 @@
+from django.http import Http404
+
+from allin.methods.loader import get_method
+from allin.processes import selectors
+from allin.workspaces.access import workspace_view
+
+from .ics import calendar_for, ics_response
+from .pdf import pdf_response, render_pdf
+
+
+@workspace_view()
+def runbook_pdf(request, pk):
+    meeting = selectors.meeting_get(request.workspace, pk)
+    method = get_method(meeting.process.method_slug)
+    context = {
+        "meeting": meeting,
+        "process": meeting.process,
+        "method": method,
+        **selectors.meeting_detail(meeting),
+    }
+    content = render_pdf("exports/runbook.html", context, request=request)
+    return pdf_response(content, f"draaiboek {meeting.name}")
+
+
+@workspace_view()
+def question_cards_pdf(request, pk):
+    process = selectors.process_get(request.workspace, pk)
+    method = get_method(process.method_slug)
+    if method is None or not method.question_cards:
+        raise Http404
+    content = render_pdf("exports/question_cards.html", {"process": process, "method": method}, request=request)
+    return pdf_response(content, f"gesprekskaarten {process.name}")
+
+
+@workspace_view()
+def meeting_ics(request, pk):
+    meeting = selectors.meeting_get(request.workspace, pk)
+    return ics_response(calendar_for([meeting], meeting.name), meeting.name)
+
+
+@workspace_view()
+def process_ics(request, pk):
+    process = selectors.process_get(request.workspace, pk)
+    meetings = process.meetings.select_related("process__workspace").order_by("date", "start_time")
+    return ics_response(calendar_for(meetings, process.name), process.name)

@@ -1,0 +1,74 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from allin.core import views as core_views
+from allin.exports import views as export_views
+from allin.methods import views as method_views
+from allin.processes import meeting_views
+from allin.processes import views as process_views
+from allin.workspaces import views as workspace_views
+from allin.workspaces.forms import LoginForm
+
+handler400 = "allin.core.views.bad_request"
+handler403 = "allin.core.views.permission_denied"
+handler404 = "allin.core.views.page_not_found"
+handler500 = "allin.core.views.server_error"
+
+auth_patterns = [
+    path("inloggen/", auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+         name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(
+        email_template_name="registration/password_reset_email.txt",
+        subject_template_name="registration/password_reset_subject.txt"), name="password_reset"),
+    path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("wachtwoord-herstellen/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("wachtwoord-herstellen/klaar/", auth_views.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
+]
+
+meeting_patterns = [
+    path("", meeting_views.meeting_detail, name="meeting_detail"),
+    path("bewerken/", meeting_views.meeting_edit, name="meeting_edit"),
+    path("verwijderen/", meeting_views.meeting_delete, name="meeting_delete"),
+    path("agenda/nieuw/", meeting_views.agenda_item_create, name="agenda_item_create"),
+    path("agenda/volgorde/", meeting_views.agenda_reorder, name="agenda_reorder"),
+    path("agenda/inkorten/", meeting_views.agenda_shorten, name="agenda_shorten"),
+    path("agenda/<int:item_pk>/", meeting_views.agenda_item_edit, name="agenda_item_edit"),
+    path("agenda/<int:item_pk>/verwijderen/", meeting_views.agenda_item_delete, name="agenda_item_delete"),
+    path("agenda/<int:item_pk>/verplaatsen/", meeting_views.agenda_item_move, name="agenda_item_move"),
+    path("checklist/<int:checklist_pk>/nieuw/", meeting_views.checklist_item_create, name="checklist_item_create"),
+    path("checklist/punt/<int:item_pk>/", meeting_views.checklist_item_toggle, name="checklist_item_toggle"),
+    path("draaiboek.pdf", export_views.runbook_pdf, name="runbook_pdf"),
+    path("uitnodiging.ics", export_views.meeting_ics, name="meeting_ics"),
+]
+
+workspace_patterns = [
+    path("", process_views.process_list, name="workspace_home"),
+    path("leden/", workspace_views.members, name="members"),
+    path("leden/uitnodigen/", workspace_views.invite, name="invite"),
+    path("leden/uitnodiging/<int:pk>/intrekken/", workspace_views.invitation_revoke, name="invitation_revoke"),
+    path("leden/<int:pk>/rol/", workspace_views.member_role, name="member_role"),
+    path("leden/<int:pk>/verwijderen/", workspace_views.member_remove, name="member_remove"),
+    path("trajecten/nieuw/", process_views.process_create, name="process_create"),
+    path("trajecten/<int:pk>/", process_views.process_detail, name="process_detail"),
+    path("trajecten/<int:pk>/bewerken/", process_views.process_edit, name="process_edit"),
+    path("trajecten/<int:pk>/bijeenkomst-toevoegen/", process_views.meeting_create, name="meeting_create"),
+    path("trajecten/<int:pk>/gesprekskaarten.pdf", export_views.question_cards_pdf, name="question_cards_pdf"),
+    path("trajecten/<int:pk>/bijeenkomsten.ics", export_views.process_ics, name="process_ics"),
+    path("bijeenkomsten/<int:pk>/", include(meeting_patterns)),
+]
+
+urlpatterns = [
+    path("", workspace_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include(auth_patterns)),
+    path("werkruimte/nieuw/", workspace_views.workspace_create, name="workspace_create"),
+    path("uitnodiging/<str:token>/", workspace_views.invitation_accept, name="invitation_accept"),
+    path("methoden/", method_views.method_list, name="method_list"),
+    path("methoden/<slug:slug>/", method_views.method_detail, name="method_detail"),
+    path("over-de-methoden/", method_views.about, name="about_methods"),
+    path("w/<slug:workspace>/", include(workspace_patterns)),
+]

@@ -1,0 +1,140 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from allin.core.tokens import make_token, read_token
+
+from .models import Membership, Role, User, Workspace, WorkspaceInvitation
+
+INVITATION_PURPOSE = "workspace-invitation"
+INVITATION_MAX_AGE = 7 * 24 * 60 * 60
+
+
+def _unique_slug(name):
+    base = slugify(name)[:50] or "werkruimte"
+    slug, n = base, 2
+    while Workspace.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def workspace_create(*, name: str, owner: User) -> Workspace:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(_("Geef de werkruimte een naam."))
+    if len(name) > 120:
+        raise ValidationError(_("De naam mag hoogstens 120 tekens lang zijn."))
+    workspace = Workspace.objects.create(name=name, slug=_unique_slug(name))
+    Membership.objects.create(workspace=workspace, user=owner, role=Role.OWNER)
+    return workspace
+
+
+def invitation_token(invitation: WorkspaceInvitation) -> str:
+    return make_token(purpose=INVITATION_PURPOSE, value=str(invitation.pk))
+
+
+@transaction.atomic
+def invitation_create(*, workspace: Workspace, email: str, role: str, invited_by: User) -> WorkspaceInvitation:
+    email = (email or "").strip().lower()
+    if role not in Role.values:
+        raise ValidationError(_("Kies een geldige rol."))
+    if Membership.objects.filter(workspace=workspace, user__email=email).exists():
+        raise ValidationError(_("%(email)s is al lid van deze werkruimte.") % {"email": email})
+    invitation = WorkspaceInvitation.objects.create(
+        workspace=workspace, email=email, role=role, invited_by=invited_by
+    )
+    link = settings.SITE_URL.rstrip("/") + reverse("invitation_accept", args=[invitation_token(invitation)])
+    context = {"invitation": invitation, "link": link, "inviter": invited_by}
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=_("Uitnodiging voor %(workspace)s in ALL-IN") % {"workspace": workspace.name},
+            message=render_to_string("workspaces/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[email],
+        )
+    )
+    return invitation
+
+
+def invitation_from_token(token: str) -> WorkspaceInvitation | None:
+    """The invitation a link names, or None when the link is forged, expired, used or revoked."""
+    value = read_token(purpose=INVITATION_PURPOSE, token=token, max_age_seconds=INVITATION_MAX_AGE)
+    if value is None or not value.isdigit():
+        return None
+    return (
+        WorkspaceInvitation.objects.select_related("workspace")
+        .filter(pk=int(value), accepted_at__isnull=True, revoked_at__isnull=True)
+        .first()
+    )
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user: User) -> Membership:
+    invitation = invitation_from_token(token)
+    if invitation is None:
+        raise ValidationError(_("Deze uitnodiging is verlopen, al gebruikt of ingetrokken."))
+    # Lock the row so two clicks at once cannot both use a single-use link.
+    invitation = WorkspaceInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("Deze uitnodiging is verlopen, al gebruikt of ingetrokken."))
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    membership, created = Membership.objects.get_or_create(
+        workspace=invitation.workspace, user=user, defaults={"role": invitation.role}
+    )
+    return membership
+
+
+@transaction.atomic
+def invitation_accept_as_new_user(*, token: str, full_name: str, password: str) -> User:
+    invitation = invitation_from_token(token)
+    if invitation is None:
+        raise ValidationError(_("Deze uitnodiging is verlopen, al gebruikt of ingetrokken."))
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email=invitation.email, password=password, full_name=(full_name or "").strip()[:120]
+            )
+    except IntegrityError:
+        raise ValidationError(_("Er bestaat al een account met dit e-mailadres. Log eerst in.")) from None
+    invitation_accept(token=token, user=user)
+    return user
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: WorkspaceInvitation) -> None:
+    if invitation.accepted_at is None and invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def membership_set_role(*, membership: Membership, role: str) -> Membership:
+    if role not in Role.values:
+        raise ValidationError(_("Kies een geldige rol."))
+    _ensure_another_owner_remains(membership, new_role=role)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    _ensure_another_owner_remains(membership, new_role=None)
+    membership.delete()
+
+
+def _ensure_another_owner_remains(membership, new_role):
+    if membership.role != Role.OWNER or new_role == Role.OWNER:
+        return
+    owners = Membership.objects.select_for_update().filter(workspace=membership.workspace, role=Role.OWNER)
+    if owners.exclude(pk=membership.pk).count() == 0:
+        raise ValidationError(_("Een werkruimte heeft altijd minstens één eigenaar nodig."))
