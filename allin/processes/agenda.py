@@ -50,11 +50,12 @@ def shorten(durations: list[int], is_break: list[bool], target: int) -> list[int
     # Hand out the remaining minutes to the largest fractional parts; take back from the largest items if the
     # one-minute floor overshot.
     by_remainder = sorted(flexible, key=lambda i: (exact[i] - int(exact[i]), durations[i]), reverse=True)
-    k = 0
     while leftover > 0:
-        result[by_remainder[k % len(by_remainder)]] += 1
-        leftover -= 1
-        k += 1
+        # An item never grows past its old length; since target < total there is always one with room.
+        for i in by_remainder:
+            if leftover and result[i] < durations[i]:
+                result[i] += 1
+                leftover -= 1
     while leftover < 0:
         largest = max((i for i in flexible if result[i] > 1), key=lambda i: result[i])
         result[largest] -= 1
