@@ -26,6 +26,7 @@ test: install
 # Re-extract the catalogues after changing texts, then compile them (needs GNU gettext).
 messages: install
 	cd allin && ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --add-location file
+	$(PY) manage.py sync_catalogues
 	cd allin && ../$(PY) ../manage.py compilemessages
 
 lint: install
