@@ -140,6 +140,8 @@ AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours: a locked account may try again after 15 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# Count failures per address whatever its case, so "Olga@" and "olga@" share one budget.
+AXES_USERNAME_CALLABLE = "allin.workspaces.backends.axes_username"
 AXES_LOCKOUT_TEMPLATE = "workspaces/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

@@ -1,6 +1,6 @@
-"""Who may see and change what. Every workspace-scoped view goes through `workspace_view`, which turns the
-`workspace` URL argument into request.workspace and request.membership, or a 404 for anyone who is not a member
-(so an outsider cannot even learn that a workspace exists)."""
+"""Who may see and change what. Every workspace-scoped view goes through `workspace_view`, which turns
+the `workspace` URL argument into request.workspace and request.membership, or a 404 for anyone who is not a
+member (so an outsider cannot even learn that a workspace exists)."""
 
 from functools import wraps
 

@@ -10,13 +10,19 @@ from .models import Role
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
-        label=_("E-mailadres"), max_length=limits.EMAIL_MAX,
+        label=_("E-mailadres"),
+        max_length=limits.EMAIL_MAX,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
         "invalid_login": _("Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters."),
         "inactive": _("Dit account is niet actief."),
     }
+
+    def clean_username(self):
+        # Lower-case before authenticate(): django-axes counts failures per username as given, so "Olga@…" and
+        # "olga@…" would otherwise each get their own five tries.
+        return self.cleaned_data["username"].strip().lower()
 
 
 class InviteForm(forms.Form):
@@ -34,10 +40,26 @@ class WorkspaceForm(forms.Form):
 
 class NewAccountForm(forms.Form):
     full_name = forms.CharField(label=_("Je naam"), max_length=limits.NAME_MAX)
-    password = forms.CharField(label=_("Kies een wachtwoord"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-                               max_length=128)
+    password = forms.CharField(
+        label=_("Kies een wachtwoord"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        max_length=128,
+    )
 
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        validate_password(password)
-        return password
+    def __init__(self, *args, email="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            # A stand-in user lets the similarity check compare the password with the address and name.
+            from .models import User
+
+            candidate = User(email=self.email, full_name=cleaned.get("full_name", ""))
+            try:
+                validate_password(password, user=candidate)
+            except forms.ValidationError as exc:
+                self.add_error("password", exc)
+        return cleaned

@@ -76,8 +76,13 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["workspace", "user"], name="one_membership_per_workspace")]
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "user"], name="one_membership_per_workspace")
+        ]
         ordering = ["workspace__name"]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()}) in {self.workspace}"
 
     @property
     def can_edit(self):
@@ -95,7 +100,9 @@ class WorkspaceInvitation(models.Model):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mailadres"), max_length=EMAIL_MAX)
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.FACILITATOR)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(
@@ -105,3 +112,6 @@ class WorkspaceInvitation(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.workspace}"

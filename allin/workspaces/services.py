@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from allin.core.limits import NAME_MAX
 from allin.core.tokens import make_token, read_token
 
 from .models import Membership, Role, User, Workspace, WorkspaceInvitation
@@ -29,9 +31,17 @@ def workspace_create(*, name: str, owner: User) -> Workspace:
     name = (name or "").strip()
     if not name:
         raise ValidationError(_("Geef de werkruimte een naam."))
-    if len(name) > 120:
+    if len(name) > NAME_MAX:
         raise ValidationError(_("De naam mag hoogstens 120 tekens lang zijn."))
-    workspace = Workspace.objects.create(name=name, slug=_unique_slug(name))
+    # Two people may pick one name at the same moment; the unique slug refuses one, who gets the next.
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                workspace = Workspace.objects.create(name=name, slug=_unique_slug(name))
+            break
+        except IntegrityError:
+            if attempt == 4:
+                raise
     Membership.objects.create(workspace=workspace, user=owner, role=Role.OWNER)
     return workspace
 
@@ -41,8 +51,11 @@ def invitation_token(invitation: WorkspaceInvitation) -> str:
 
 
 @transaction.atomic
-def invitation_create(*, workspace: Workspace, email: str, role: str, invited_by: User) -> WorkspaceInvitation:
+def invitation_create(
+    *, workspace: Workspace, email: str, role: str, invited_by: User
+) -> WorkspaceInvitation:
     email = (email or "").strip().lower()
+    validate_email(email)
     if role not in Role.values:
         raise ValidationError(_("Kies een geldige rol."))
     if Membership.objects.filter(workspace=workspace, user__email=email).exists():
@@ -82,7 +95,7 @@ def invitation_accept(*, token: str, user: User) -> Membership:
         raise ValidationError(_("Deze uitnodiging is verlopen, al gebruikt of ingetrokken."))
     # Lock the row so two clicks at once cannot both use a single-use link.
     invitation = WorkspaceInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.accepted_at is not None:
+    if invitation.accepted_at is not None or invitation.revoked_at is not None:
         raise ValidationError(_("Deze uitnodiging is verlopen, al gebruikt of ingetrokken."))
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -111,9 +124,11 @@ def invitation_accept_as_new_user(*, token: str, full_name: str, password: str) 
 
 @transaction.atomic
 def invitation_revoke(*, invitation: WorkspaceInvitation) -> None:
-    if invitation.accepted_at is None and invitation.revoked_at is None:
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
+    # Decide in the database, not on the caller's copy: an invitation accepted a moment ago stays accepted.
+    WorkspaceInvitation.objects.filter(
+        pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
+    invitation.refresh_from_db(fields=["accepted_at", "revoked_at"])
 
 
 @transaction.atomic
@@ -133,8 +148,14 @@ def membership_remove(*, membership: Membership) -> None:
 
 
 def _ensure_another_owner_remains(membership, new_role):
-    if membership.role != Role.OWNER or new_role == Role.OWNER:
+    if new_role == Role.OWNER:
         return
-    owners = Membership.objects.select_for_update().filter(workspace=membership.workspace, role=Role.OWNER)
-    if owners.exclude(pk=membership.pk).count() == 0:
+    # Lock every owner row (count() would silently drop FOR UPDATE), so two owners demoting each other at once
+    # cannot leave the workspace without one: the second waits for the first, then sees one owner left.
+    owners = list(
+        Membership.objects.select_for_update()
+        .filter(workspace_id=membership.workspace_id, role=Role.OWNER)
+        .values_list("pk", flat=True)
+    )
+    if membership.pk in owners and len(owners) == 1:
         raise ValidationError(_("Een werkruimte heeft altijd minstens één eigenaar nodig."))

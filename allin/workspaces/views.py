@@ -40,7 +40,8 @@ def members(request):
     context = {
         "members": request.workspace.memberships.select_related("user").order_by("user__email"),
         "invitations": request.workspace.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True)
-        if request.membership.is_owner else [],
+        if request.membership.is_owner
+        else [],
         "invite_form": InviteForm(),
         "role_form": RoleForm(),
     }
@@ -59,9 +60,12 @@ def invite(request):
             ),
         )
         if invitation is not None:
-            messages.success(request, _("De uitnodiging is verstuurd naar %(email)s.") % {"email": invitation.email})
+            messages.success(
+                request, _("De uitnodiging is verstuurd naar %(email)s.") % {"email": invitation.email}
+            )
             return redirect("members", workspace=request.workspace.slug)
-    for error in form.non_field_errors() + [e for errs in form.errors.values() for e in errs]:
+    # form.errors holds the non-field errors too (under __all__), so each message is shown once.
+    for error in [e for errs in form.errors.values() for e in errs]:
         messages.error(request, error)
     return redirect("members", workspace=request.workspace.slug)
 
@@ -80,7 +84,9 @@ def invitation_revoke(request, pk):
 def member_role(request, pk):
     membership = get_object_or_404(Membership, workspace=request.workspace, pk=pk)
     form = RoleForm(request.POST)
-    if form.is_valid() and run_service(form, lambda d: services.membership_set_role(membership=membership, role=d["role"])):
+    if form.is_valid() and run_service(
+        form, lambda d: services.membership_set_role(membership=membership, role=d["role"])
+    ):
         messages.success(request, _("De rol is aangepast."))
     else:
         for error in form.non_field_errors() or [_("Kies een geldige rol.")]:
@@ -97,6 +103,10 @@ def member_remove(request, pk):
         messages.success(request, _("Het lid is uit de werkruimte gehaald."))
     except services.ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+    else:
+        if membership.user_id == request.user.pk:
+            # An owner who left can no longer see the members page; it would answer 404.
+            return redirect("home")
     return redirect("members", workspace=request.workspace.slug)
 
 
@@ -106,11 +116,15 @@ def invitation_accept(request, token):
         return render(request, "workspaces/invitation_invalid.html", status=404)
     if request.user.is_authenticated:
         if request.method == "POST":
-            membership = services.invitation_accept(token=token, user=request.user)
+            try:
+                membership = services.invitation_accept(token=token, user=request.user)
+            except services.ValidationError:
+                # Used or revoked between showing the page and this click.
+                return render(request, "workspaces/invitation_invalid.html", status=404)
             messages.success(request, _("Welkom bij %(name)s.") % {"name": membership.workspace.name})
             return redirect("workspace_home", workspace=membership.workspace.slug)
         return render(request, "workspaces/invitation_accept.html", {"invitation": invitation})
-    form = NewAccountForm(request.POST or None)
+    form = NewAccountForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
         user = run_service(
             form,
@@ -122,4 +136,6 @@ def invitation_accept(request, token):
             login(request, user, backend="allin.workspaces.backends.EmailBackend")
             return redirect("workspace_home", workspace=invitation.workspace.slug)
     status = 400 if request.method == "POST" else 200
-    return render(request, "workspaces/invitation_accept.html", {"invitation": invitation, "form": form}, status=status)
+    return render(
+        request, "workspaces/invitation_accept.html", {"invitation": invitation, "form": form}, status=status
+    )

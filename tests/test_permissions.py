@@ -1,0 +1,278 @@
+"""The permission walk: every named URL, for every persona, GET and (where the view takes it) POST.
+
+Anonymous visitors are sent to the login page from anything that needs an account; a member of another
+workspace gets 404 under /w/<slug>/ (its existence is not revealed); viewers read but change nothing (403);
+facilitators may do everything except manage members (403); owners may do everything. A URL name that is not
+in ROUTES makes this module fail, so nobody adds a page without deciding who may open it.
+
+"Allowed" for a POST means the request got past the permission check: 200, 302 (not to the login page) or 400
+(the walk posts empty or minimal data, so a form may refuse it). Never 403, 404, 405 or 500.
+"""
+
+from types import SimpleNamespace
+from typing import NamedTuple
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from allin.workspaces import services
+from allin.workspaces.models import Membership, Role
+from tests import factories
+from tests.conftest import client_for
+
+PERSONAS = ("anonymous", "outsider", "viewer", "facilitator", "owner")
+LOGIN = "login"  # 302 to the login page
+ALLOWED = "allowed"  # 200, 302 elsewhere, or 400 for the empty form
+SKIPPED_NAMESPACES = {"admin"}
+
+
+def each(anonymous, outsider, viewer, facilitator, owner):
+    return dict(zip(PERSONAS, (anonymous, outsider, viewer, facilitator, owner), strict=True))
+
+
+def everyone(expected):
+    return each(*[expected] * len(PERSONAS))
+
+
+# Workspace pages. The outsider is an owner of another workspace, so only membership can be what stops them.
+READ = each(LOGIN, 404, 200, 200, 200)
+EDIT_PAGE = each(LOGIN, 404, 403, 200, 200)  # a form page that viewers may not even open
+EDIT_POST = each(LOGIN, 404, 403, ALLOWED, ALLOWED)
+POST_ONLY_GET = each(LOGIN, 404, 403, 405, 405)  # a POST-only edit view, opened with GET
+OWNER_GET = each(LOGIN, 404, 403, 403, 405)  # a POST-only member-management view, opened with GET
+OWNER_POST = each(LOGIN, 404, 403, 403, ALLOWED)
+ACCOUNT_PAGE = each(LOGIN, 200, 200, 200, 200)  # any logged-in person, no workspace involved
+
+
+class Route(NamedTuple):
+    kwargs: object  # world -> URL kwargs
+    get: dict
+    post: dict | None = None  # None: the view does not take POST
+    data: object = None  # world -> POST data
+
+
+def _ws(w):
+    return {"workspace": w.workspace.slug}
+
+
+def _process(w):
+    return {**_ws(w), "pk": w.process.pk}
+
+
+def _meeting(w):
+    return {**_ws(w), "pk": w.meeting.pk}
+
+
+def _agenda_item(w):
+    return {**_meeting(w), "item_pk": w.agenda_item.pk}
+
+
+ROUTES = {
+    # public
+    "home": Route(lambda w: {}, each(200, 302, 302, 302, 302)),  # members go straight to their one workspace
+    "healthz": Route(lambda w: {}, everyone(200), everyone(405)),
+    "set_language": Route(
+        lambda w: {}, everyone(302), everyone(302), lambda w: {"language": "en", "next": "/"}
+    ),
+    "about_methods": Route(lambda w: {}, everyone(200)),
+    "login": Route(lambda w: {}, each(200, 302, 302, 302, 302), each(200, 302, 302, 302, 302)),
+    "logout": Route(lambda w: {}, everyone(405), everyone(302)),
+    "password_reset": Route(lambda w: {}, everyone(200), everyone(200)),
+    "password_reset_done": Route(lambda w: {}, everyone(200)),
+    "password_reset_confirm": Route(lambda w: {"uidb64": w.reset_uid, "token": w.reset_token}, everyone(302)),
+    "password_reset_complete": Route(lambda w: {}, everyone(200)),
+    "invitation_accept": Route(lambda w: {"token": w.invitation_token}, everyone(200), everyone(ALLOWED)),
+    # any account
+    "workspace_create": Route(lambda w: {}, each(LOGIN, 405, 405, 405, 405), each(LOGIN, *[ALLOWED] * 4)),
+    "method_list": Route(lambda w: {}, ACCOUNT_PAGE),
+    "method_detail": Route(lambda w: {"slug": "all-in"}, ACCOUNT_PAGE),
+    # workspace: reading
+    "workspace_home": Route(_ws, READ),
+    "members": Route(_ws, READ),
+    "process_detail": Route(_process, READ),
+    "question_cards_pdf": Route(_process, READ),
+    "process_ics": Route(_process, READ),
+    "meeting_detail": Route(_meeting, READ),
+    "runbook_pdf": Route(_meeting, READ),
+    "meeting_ics": Route(_meeting, READ),
+    # workspace: planning
+    "process_create": Route(_ws, EDIT_PAGE, EDIT_POST),
+    "process_edit": Route(_process, EDIT_PAGE, EDIT_POST),
+    "meeting_create": Route(_process, POST_ONLY_GET, EDIT_POST),
+    "meeting_edit": Route(_meeting, POST_ONLY_GET, EDIT_POST),
+    "meeting_delete": Route(_meeting, POST_ONLY_GET, EDIT_POST),
+    "agenda_item_create": Route(_meeting, POST_ONLY_GET, EDIT_POST),
+    "agenda_reorder": Route(_meeting, POST_ONLY_GET, EDIT_POST),
+    "agenda_shorten": Route(_meeting, POST_ONLY_GET, EDIT_POST),
+    "agenda_item_edit": Route(_agenda_item, EDIT_PAGE, EDIT_POST),
+    "agenda_item_delete": Route(_agenda_item, POST_ONLY_GET, EDIT_POST),
+    "agenda_item_move": Route(_agenda_item, POST_ONLY_GET, EDIT_POST, lambda w: {"direction": "down"}),
+    "checklist_item_create": Route(
+        lambda w: {**_meeting(w), "checklist_pk": w.checklist.pk},
+        POST_ONLY_GET,
+        EDIT_POST,
+        lambda w: {"text": "Sleutel ophalen"},
+    ),
+    "checklist_item_toggle": Route(
+        lambda w: {**_meeting(w), "item_pk": w.checklist_item.pk},
+        POST_ONLY_GET,
+        EDIT_POST,
+        lambda w: {"done": "1"},
+    ),
+    # workspace: members (owners only)
+    "invite": Route(
+        _ws, OWNER_GET, OWNER_POST, lambda w: {"email": "nieuw@example.org", "role": Role.VIEWER}
+    ),
+    "invitation_revoke": Route(lambda w: {**_ws(w), "pk": w.invitation.pk}, OWNER_GET, OWNER_POST),
+    "member_role": Route(
+        lambda w: {**_ws(w), "pk": w.target.pk}, OWNER_GET, OWNER_POST, lambda w: {"role": Role.FACILITATOR}
+    ),
+    "member_remove": Route(lambda w: {**_ws(w), "pk": w.target.pk}, OWNER_GET, OWNER_POST),
+}
+
+# Keys naming an object inside the workspace: a member of another workspace must not reach it via their slug.
+OBJECT_KEYS = {"pk", "item_pk", "checklist_pk"}
+
+
+def _named_patterns(patterns, namespace=None):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            if ns in SKIPPED_NAMESPACES:
+                continue
+            yield from _named_patterns(entry.url_patterns, ns)
+        elif isinstance(entry, URLPattern):
+            yield (f"{namespace}:{entry.name}" if namespace and entry.name else entry.name), entry
+
+
+def test_every_url_is_in_the_table():
+    names = [name for name, _ in _named_patterns(get_resolver().url_patterns)]
+    assert None not in names, "every URL pattern needs a name, so it can be listed in ROUTES"
+    assert set(names) == set(ROUTES), {
+        "missing from ROUTES": sorted(set(names) - set(ROUTES)),
+        "no longer a URL": sorted(set(ROUTES) - set(names)),
+    }
+
+
+@pytest.fixture
+def world(workspace, owner, facilitator, viewer, outsider):
+    process = factories.process(workspace, by=facilitator)
+    meeting = process.meetings.order_by("date", "pk").first()
+    checklist = meeting.checklists.first()
+    target_user = factories.member(workspace, Role.VIEWER, full_name="Tim Doelwit")
+    invitation = services.invitation_create(
+        workspace=workspace, email="uitgenodigd@example.org", role=Role.VIEWER, invited_by=owner
+    )
+    return SimpleNamespace(
+        workspace=workspace,
+        process=process,
+        meeting=meeting,
+        agenda_item=meeting.items.first(),
+        checklist=checklist,
+        checklist_item=checklist.items.first(),
+        target=Membership.objects.get(user=target_user),
+        invitation=invitation,
+        invitation_token=services.invitation_token(invitation),
+        reset_uid=urlsafe_base64_encode(force_bytes(target_user.pk)),
+        reset_token=default_token_generator.make_token(target_user),
+        foreign_workspace=Membership.objects.get(user=outsider).workspace,
+        people={
+            "anonymous": None,
+            "outsider": outsider,
+            "viewer": viewer,
+            "facilitator": facilitator,
+            "owner": owner,
+        },
+    )
+
+
+def _client(world, persona):
+    person = world.people[persona]
+    return Client() if person is None else client_for(person)
+
+
+def _check(response, expected, url):
+    status = response.status_code
+    assert status != 500, url
+    if expected == LOGIN:
+        assert status == 302 and "/inloggen/" in response["Location"], (url, status)
+    elif expected == ALLOWED:
+        assert status in (200, 302, 400), (url, status)
+        if status == 302:
+            assert "/inloggen/" not in response["Location"], url
+    else:
+        assert status == expected, (url, status)
+
+
+def _cases(method):
+    for name, route in ROUTES.items():
+        expectations = route.get if method == "GET" else route.post
+        if expectations is None:
+            continue
+        assert set(expectations) == set(PERSONAS), name
+        for persona in PERSONAS:
+            yield pytest.param(name, persona, expectations[persona], id=f"{method}-{name}-{persona}")
+
+
+@pytest.mark.parametrize("name, persona, expected", list(_cases("GET")))
+def test_get(world, name, persona, expected):
+    url = reverse(name, kwargs=ROUTES[name].kwargs(world))
+    _check(_client(world, persona).get(url), expected, url)
+
+
+@pytest.mark.parametrize("name, persona, expected", list(_cases("POST")))
+def test_post(world, name, persona, expected):
+    route = ROUTES[name]
+    url = reverse(name, kwargs=route.kwargs(world))
+    data = route.data(world) if route.data else {}
+    _check(_client(world, persona).post(url, data), expected, url)
+
+
+class _AnyWorld:
+    """Stands in for the world fixture at collection time, to see which kwargs a route needs."""
+
+    def __getattr__(self, name):
+        return SimpleNamespace(pk=1, slug="x")
+
+
+def _names_an_object(route):
+    return "workspace" in (kwargs := route.kwargs(_AnyWorld())) and bool(OBJECT_KEYS & set(kwargs))
+
+
+@pytest.mark.parametrize("name", [name for name, route in ROUTES.items() if _names_an_object(route)])
+def test_objects_of_one_workspace_are_404_through_another(world, name):
+    """The outsider owns their own workspace, so every permission check passes; the object lookups must still
+    refuse our process, meeting, agenda item, checklist, invitation or membership."""
+    route = ROUTES[name]
+    url = reverse(name, kwargs={**route.kwargs(world), "workspace": world.foreign_workspace.slug})
+    client = _client(world, "outsider")
+    response = client.post(url, route.data(world) if route.data else {}) if route.post else client.get(url)
+    assert response.status_code == 404, url
+
+
+def test_viewer_posts_change_nothing(world):
+    """Belt and braces for the 403s above: after a viewer has posted to every planning and member URL, the
+    workspace's data is exactly as before."""
+
+    def snapshot():
+        meeting = world.meeting
+        return (
+            list(world.process.meetings.values_list("pk", "name", "planned_minutes")),
+            list(meeting.items.values_list("pk", "order", "duration", "title")),
+            list(meeting.checklists.values_list("items__pk", "items__done_at")),
+            sorted(world.workspace.memberships.values_list("user_id", "role")),
+            list(world.workspace.invitations.values_list("pk", "revoked_at")),
+            world.workspace.processes.count(),
+        )
+
+    before = snapshot()
+    client = _client(world, "viewer")
+    for name, route in ROUTES.items():
+        if route.post in (EDIT_POST, OWNER_POST):
+            url = reverse(name, kwargs=route.kwargs(world))
+            assert client.post(url, route.data(world) if route.data else {}).status_code == 403, url
+    assert snapshot() == before
