@@ -1,6 +1,7 @@
 """Calendar invitations (.ics) for meetings, so every participant gets the same times in their own agenda."""
 
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -9,13 +10,23 @@ from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar, Event
 
+SEQUENCE_EPOCH = 1_767_225_600  # 2026-01-01: keeps SEQUENCE a small, ever-growing number
+
+
+def _site_host():
+    return urlsplit(settings.SITE_URL).hostname or "allin"
+
 
 def _event(meeting):
     tz = ZoneInfo(settings.TIME_ZONE)
     start = datetime.combine(meeting.date, meeting.start_time, tzinfo=tz)
     event = Event()
-    event.add("uid", f"allin-meeting-{meeting.pk}@{slugify(meeting.process.workspace.slug)}")
+    # The UID names the meeting on this installation only, so renaming anything never duplicates events in
+    # people's calendars; SEQUENCE and LAST-MODIFIED make clients take a changed time as an update.
+    event.add("uid", f"allin-meeting-{meeting.pk}@{_site_host()}")
     event.add("dtstamp", timezone.now())
+    event.add("last-modified", meeting.updated_at)
+    event.add("sequence", int(meeting.updated_at.timestamp()) - SEQUENCE_EPOCH)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=meeting.planned_minutes))
     event.add("summary", f"{meeting.name} – {meeting.process.name}")
@@ -39,8 +50,16 @@ def calendar_for(meetings, name: str) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("method", "PUBLISH")
+    meetings = list(meetings)
     for meeting in meetings:
         calendar.add_component(_event(meeting))
+    if meetings:
+        # Every TZID needs its VTIMEZONE (RFC 5545 3.6.5), or some agendas shift or float the times. The rules
+        # cover a year either side of the meetings, which keeps the file short.
+        dates = [meeting.date for meeting in meetings]
+        calendar.add_missing_timezones(
+            first_date=min(dates) - timedelta(days=366), last_date=max(dates) + timedelta(days=366)
+        )
     return calendar.to_ical()
 
 

@@ -4,21 +4,16 @@ from allin.methods.loader import get_method
 from allin.processes import selectors
 from allin.workspaces.access import workspace_view
 
+from .cards import question_cards_context
 from .ics import calendar_for, ics_response
 from .pdf import pdf_response, render_pdf
+from .runbook import runbook_context
 
 
 @workspace_view()
 def runbook_pdf(request, pk):
     meeting = selectors.meeting_get(request.workspace, pk)
-    method = get_method(meeting.process.method_slug)
-    context = {
-        "meeting": meeting,
-        "process": meeting.process,
-        "method": method,
-        **selectors.meeting_detail(meeting),
-    }
-    content = render_pdf("exports/runbook.html", context, request=request)
+    content = render_pdf("exports/runbook.html", runbook_context(meeting), request=request)
     return pdf_response(content, f"draaiboek {meeting.name}")
 
 
@@ -28,7 +23,9 @@ def question_cards_pdf(request, pk):
     method = get_method(process.method_slug)
     if method is None or not method.question_cards:
         raise Http404
-    content = render_pdf("exports/question_cards.html", {"process": process, "method": method}, request=request)
+    content = render_pdf(
+        "exports/question_cards.html", question_cards_context(process, method), request=request
+    )
     return pdf_response(content, f"gesprekskaarten {process.name}")
 
 

@@ -61,6 +61,7 @@ class Meeting(models.Model):
         ],
     )
     order = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["date", "start_time", "order"]
