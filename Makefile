@@ -30,5 +30,5 @@ messages: install
 	cd allin && ../$(PY) ../manage.py compilemessages
 
 lint: install
-	$(VENV)/bin/ruff check allin tests bench
-	$(VENV)/bin/ruff format --check allin tests bench
+	$(VENV)/bin/ruff check allin tests
+	$(VENV)/bin/ruff format --check allin tests

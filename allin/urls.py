@@ -15,17 +15,35 @@ handler404 = "allin.core.views.page_not_found"
 handler500 = "allin.core.views.server_error"
 
 auth_patterns = [
-    path("inloggen/", auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
-         name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(
-        email_template_name="registration/password_reset_email.txt",
-        subject_template_name="registration/password_reset_subject.txt"), name="password_reset"),
-    path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
-    path("wachtwoord-herstellen/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
-         name="password_reset_confirm"),
-    path("wachtwoord-herstellen/klaar/", auth_views.PasswordResetCompleteView.as_view(),
-         name="password_reset_complete"),
+    path(
+        "wachtwoord-vergeten/",
+        auth_views.PasswordResetView.as_view(
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord-herstellen/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-herstellen/klaar/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]
 
 meeting_patterns = [
@@ -38,7 +56,11 @@ meeting_patterns = [
     path("agenda/<int:item_pk>/", meeting_views.agenda_item_edit, name="agenda_item_edit"),
     path("agenda/<int:item_pk>/verwijderen/", meeting_views.agenda_item_delete, name="agenda_item_delete"),
     path("agenda/<int:item_pk>/verplaatsen/", meeting_views.agenda_item_move, name="agenda_item_move"),
-    path("checklist/<int:checklist_pk>/nieuw/", meeting_views.checklist_item_create, name="checklist_item_create"),
+    path(
+        "checklist/<int:checklist_pk>/nieuw/",
+        meeting_views.checklist_item_create,
+        name="checklist_item_create",
+    ),
     path("checklist/punt/<int:item_pk>/", meeting_views.checklist_item_toggle, name="checklist_item_toggle"),
     path("draaiboek.pdf", export_views.runbook_pdf, name="runbook_pdf"),
     path("uitnodiging.ics", export_views.meeting_ics, name="meeting_ics"),
@@ -48,14 +70,18 @@ workspace_patterns = [
     path("", process_views.process_list, name="workspace_home"),
     path("leden/", workspace_views.members, name="members"),
     path("leden/uitnodigen/", workspace_views.invite, name="invite"),
-    path("leden/uitnodiging/<int:pk>/intrekken/", workspace_views.invitation_revoke, name="invitation_revoke"),
+    path(
+        "leden/uitnodiging/<int:pk>/intrekken/", workspace_views.invitation_revoke, name="invitation_revoke"
+    ),
     path("leden/<int:pk>/rol/", workspace_views.member_role, name="member_role"),
     path("leden/<int:pk>/verwijderen/", workspace_views.member_remove, name="member_remove"),
     path("trajecten/nieuw/", process_views.process_create, name="process_create"),
     path("trajecten/<int:pk>/", process_views.process_detail, name="process_detail"),
     path("trajecten/<int:pk>/bewerken/", process_views.process_edit, name="process_edit"),
     path("trajecten/<int:pk>/bijeenkomst-toevoegen/", process_views.meeting_create, name="meeting_create"),
-    path("trajecten/<int:pk>/gesprekskaarten.pdf", export_views.question_cards_pdf, name="question_cards_pdf"),
+    path(
+        "trajecten/<int:pk>/gesprekskaarten.pdf", export_views.question_cards_pdf, name="question_cards_pdf"
+    ),
     path("trajecten/<int:pk>/bijeenkomsten.ics", export_views.process_ics, name="process_ics"),
     path("bijeenkomsten/<int:pk>/", include(meeting_patterns)),
 ]

@@ -29,7 +29,12 @@ def member(ws, role=Role.FACILITATOR, **user_extra):
 
 def process(ws, method_slug="all-in", name="ALL-IN Testtraject", start_date=date(2026, 3, 2), by=None):
     return process_services.process_create(
-        workspace=ws, method_slug=method_slug, name=name, theme="schulden", start_date=start_date, created_by=by
+        workspace=ws,
+        method_slug=method_slug,
+        name=name,
+        theme="schulden",
+        start_date=start_date,
+        created_by=by,
     )
 
 
@@ -41,12 +46,20 @@ def empty_process(ws, name="Leeg traject", start_date=date(2026, 3, 2)):
 
 def meeting(proc, *, durations=(15, 30, 10), breaks=(), start=time(13, 0), planned=None, name="Bijeenkomst"):
     m = Meeting.objects.create(
-        process=proc, name=name, date=proc.start_date, start_time=start,
+        process=proc,
+        name=name,
+        date=proc.start_date,
+        start_time=start,
         planned_minutes=planned or max(15, sum(durations)),
     )
     AgendaItem.objects.bulk_create(
-        AgendaItem(meeting=m, order=i, title=f"Onderdeel {i + 1}", duration=d,
-                   kind=AgendaItem.Kind.BREAK if i in breaks else AgendaItem.Kind.ITEM)
+        AgendaItem(
+            meeting=m,
+            order=i,
+            title=f"Onderdeel {i + 1}",
+            duration=d,
+            kind=AgendaItem.Kind.BREAK if i in breaks else AgendaItem.Kind.ITEM,
+        )
         for i, d in enumerate(durations)
     )
     return m

@@ -1,4 +1,5 @@
-"""Text and number limits shared by models, forms and the method schema, so every layer refuses the same input."""
+"""Text and number limits shared by models, forms and the method schema,
+so every layer refuses the same input."""
 
 TITLE_MAX = 200
 NAME_MAX = 120

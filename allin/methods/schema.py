@@ -1,4 +1,5 @@
-"""The shape of a method file, checked field by field so that an error names the file and the path of the field.
+"""The shape of a method file, checked field by field so that an error names the file and the path
+of the field.
 
 Pure Python: no Django, so the loader runs in a plain test and the data stays usable outside the web app."""
 
@@ -8,8 +9,18 @@ from dataclasses import dataclass, field
 from allin.core import limits
 
 ACTIVITY_TYPES = {
-    "notes", "wordcloud", "vote", "consent", "question_cards", "future_dream",
-    "hopes_fears", "tips_tops", "commitment", "plans", "timer", "slide",
+    "notes",
+    "wordcloud",
+    "vote",
+    "consent",
+    "question_cards",
+    "future_dream",
+    "hopes_fears",
+    "tips_tops",
+    "commitment",
+    "plans",
+    "timer",
+    "slide",
 }
 ITEM_KINDS = {"item", "break"}
 CARD_KINDS = {"card", "brainstorm", "closing"}
@@ -69,7 +80,9 @@ class _Reader:
     def choice(self, key, options, default):
         value = self.data.get(key, default)
         if value not in options:
-            raise MethodError(self._at(key), f"moet een van {', '.join(sorted(options))} zijn, niet {value!r}")
+            raise MethodError(
+                self._at(key), f"moet een van {', '.join(sorted(options))} zijn, niet {value!r}"
+            )
         return value
 
     def texts(self, key, max_len, required=False, min_items=0):
@@ -220,12 +233,16 @@ def _meeting(r):
         description=r.text("description", 3000),
         offset_days=r.integer("offset_days", 0, 730),
         start_time=r.match("start_time", _TIME, "een tijd als 13:00", required=False, default="13:00"),
-        duration_minutes=r.integer("duration_minutes", limits.MEETING_MINUTES_MIN, limits.MEETING_MINUTES_MAX),
+        duration_minutes=r.integer(
+            "duration_minutes", limits.MEETING_MINUTES_MIN, limits.MEETING_MINUTES_MAX
+        ),
         audience=r.text("audience", limits.SHORT_TEXT_MAX, required=False),
         agenda=tuple(_agenda_item(c) for c in r.children("agenda", required=True, min_items=1)),
         checklists=tuple(
-            ChecklistSpec(title=c.text("title", limits.NAME_MAX),
-                          items=tuple(c.texts("items", limits.SHORT_TEXT_MAX, required=True, min_items=1)))
+            ChecklistSpec(
+                title=c.text("title", limits.NAME_MAX),
+                items=tuple(c.texts("items", limits.SHORT_TEXT_MAX, required=True, min_items=1)),
+            )
             for c in r.children("checklists")
         ),
     )
@@ -288,7 +305,9 @@ def parse_method(data, expected_slug=None) -> MethodSpec:
             (w.text("name", limits.NAME_MAX), w.text("why", limits.SHORT_TEXT_MAX, required=False))
             for w in r.children("who_to_invite")
         ),
-        notes=tuple((n.text("title", limits.NAME_MAX), n.text("text", limits.TEXT_MAX)) for n in r.children("notes")),
+        notes=tuple(
+            (n.text("title", limits.NAME_MAX), n.text("text", limits.TEXT_MAX)) for n in r.children("notes")
+        ),
         question_cards=tuple(
             QuestionCardSpec(
                 key=c.match("key", _KEY, "kleine letters, cijfers en streepjes"),

@@ -29,7 +29,9 @@ class ProcessCreateForm(forms.Form):
     method = forms.ChoiceField(label=_("Methode"), choices=method_choices, widget=forms.RadioSelect)
     name = forms.CharField(label=_("Naam van het traject"), max_length=limits.NAME_MAX)
     theme = forms.CharField(
-        label=_("Thema"), max_length=limits.NAME_MAX, required=False,
+        label=_("Thema"),
+        max_length=limits.NAME_MAX,
+        required=False,
         help_text=_("Bijvoorbeeld: nazorg in het mbo, of schulden bij jongeren."),
     )
     start_date = forms.DateField(label=_("Startdatum"), widget=DateInput())
@@ -46,11 +48,14 @@ class MeetingForm(forms.Form):
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     start_time = forms.TimeField(label=_("Begintijd"), widget=TimeInput())
     planned_minutes = forms.IntegerField(
-        label=_("Geplande duur (minuten)"), min_value=limits.MEETING_MINUTES_MIN, max_value=limits.MEETING_MINUTES_MAX
+        label=_("Geplande duur (minuten)"),
+        min_value=limits.MEETING_MINUTES_MIN,
+        max_value=limits.MEETING_MINUTES_MAX,
     )
     location = forms.CharField(label=_("Plaats"), max_length=limits.SHORT_TEXT_MAX, required=False)
-    online_link = forms.URLField(label=_("Link voor online deelname"), max_length=limits.URL_MAX, required=False,
-                                 assume_scheme="https")
+    online_link = forms.URLField(
+        label=_("Link voor online deelname"), max_length=limits.URL_MAX, required=False, assume_scheme="https"
+    )
 
 
 class MeetingCreateForm(forms.Form):
@@ -58,31 +63,49 @@ class MeetingCreateForm(forms.Form):
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     start_time = forms.TimeField(label=_("Begintijd"), widget=TimeInput())
     planned_minutes = forms.IntegerField(
-        label=_("Geplande duur (minuten)"), min_value=limits.MEETING_MINUTES_MIN, max_value=limits.MEETING_MINUTES_MAX
+        label=_("Geplande duur (minuten)"),
+        min_value=limits.MEETING_MINUTES_MIN,
+        max_value=limits.MEETING_MINUTES_MAX,
     )
 
 
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=limits.TITLE_MAX)
     duration = forms.IntegerField(
-        label=_("Duur (minuten)"), min_value=limits.DURATION_MIN, max_value=limits.DURATION_MAX,
+        label=_("Duur (minuten)"),
+        min_value=limits.DURATION_MIN,
+        max_value=limits.DURATION_MAX,
         error_messages={
             "min_value": _("Een onderdeel duurt minstens 1 minuut."),
             "max_value": _("Een onderdeel duurt hoogstens 240 minuten."),
         },
     )
     kind = forms.ChoiceField(label=_("Soort"), choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.ITEM)
-    goals = forms.CharField(label=_("Doelen (één per regel)"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                            max_length=3000)
-    instructions = forms.CharField(label=_("Werkwijze"), required=False, max_length=limits.TEXT_MAX,
-                                   widget=forms.Textarea(attrs={"rows": 6}))
-    materials = forms.CharField(label=_("Benodigdheden (één per regel)"), required=False, max_length=3000,
-                                widget=forms.Textarea(attrs={"rows": 3}))
+    goals = forms.CharField(
+        label=_("Doelen (één per regel)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=3000,
+    )
+    instructions = forms.CharField(
+        label=_("Werkwijze"),
+        required=False,
+        max_length=limits.TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    materials = forms.CharField(
+        label=_("Benodigdheden (één per regel)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class ShortenForm(forms.Form):
     target_minutes = forms.IntegerField(
-        label=_("Inkorten naar (minuten)"), min_value=limits.MEETING_MINUTES_MIN, max_value=limits.MEETING_MINUTES_MAX
+        label=_("Inkorten naar (minuten)"),
+        min_value=limits.MEETING_MINUTES_MIN,
+        max_value=limits.MEETING_MINUTES_MAX,
     )
 
 

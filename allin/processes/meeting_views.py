@@ -1,4 +1,6 @@
-"""The meeting page: details, the timed agenda and the checklists. Agenda changes answer htmx requests with the
+"""The meeting page: details, the timed agenda and the checklists.
+
+Agenda changes answer htmx requests with the
 agenda partial and everything else with a redirect back to the page (POST, then redirect)."""
 
 from django.contrib import messages
@@ -16,7 +18,10 @@ from .forms import AgendaItemForm, ChecklistItemForm, MeetingForm, ShortenForm
 
 
 def _meeting_url(meeting, anchor=""):
-    return reverse("meeting_detail", kwargs={"workspace": meeting.process.workspace.slug, "pk": meeting.pk}) + anchor
+    return (
+        reverse("meeting_detail", kwargs={"workspace": meeting.process.workspace.slug, "pk": meeting.pk})
+        + anchor
+    )
 
 
 def _render_meeting(request, meeting, status=200, **forms):
@@ -34,8 +39,12 @@ def _render_meeting(request, meeting, status=200, **forms):
 
 def _meeting_initial(meeting):
     return {
-        "name": meeting.name, "date": meeting.date, "start_time": meeting.start_time,
-        "planned_minutes": meeting.planned_minutes, "location": meeting.location, "online_link": meeting.online_link,
+        "name": meeting.name,
+        "date": meeting.date,
+        "start_time": meeting.start_time,
+        "planned_minutes": meeting.planned_minutes,
+        "location": meeting.location,
+        "online_link": meeting.online_link,
     }
 
 
@@ -89,8 +98,12 @@ def agenda_item_edit(request, pk, item_pk):
     meeting = selectors.meeting_get(request.workspace, pk)
     item = selectors.agenda_item_get(meeting, item_pk)
     initial = {
-        "title": item.title, "duration": item.duration, "kind": item.kind, "instructions": item.instructions,
-        "goals": "\n".join(item.goals), "materials": "\n".join(item.materials),
+        "title": item.title,
+        "duration": item.duration,
+        "kind": item.kind,
+        "instructions": item.instructions,
+        "goals": "\n".join(item.goals),
+        "materials": "\n".join(item.materials),
     }
     form = AgendaItemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -98,8 +111,12 @@ def agenda_item_edit(request, pk, item_pk):
             messages.success(request, _("Het onderdeel is opgeslagen."))
             return redirect(_meeting_url(meeting, f"#item-{item.pk}"))
     status = 400 if request.method == "POST" else 200
-    return render(request, "processes/agenda_item_edit.html",
-                  {"meeting": meeting, "process": meeting.process, "item": item, "form": form}, status=status)
+    return render(
+        request,
+        "processes/agenda_item_edit.html",
+        {"meeting": meeting, "process": meeting.process, "item": item, "form": form},
+        status=status,
+    )
 
 
 @workspace_view(edit=True)
@@ -147,7 +164,9 @@ def agenda_shorten(request, pk):
         form, lambda d: services.agenda_shorten(meeting=meeting, target_minutes=d["target_minutes"])
     ):
         messages.success(
-            request, _("De agenda is ingekort naar %(minutes)d minuten.") % {"minutes": form.cleaned_data["target_minutes"]}
+            request,
+            _("De agenda is ingekort naar %(minutes)d minuten.")
+            % {"minutes": form.cleaned_data["target_minutes"]},
         )
         return redirect(_meeting_url(meeting, "#agenda"))
     return _render_meeting(request, meeting, status=400, shorten_form=form)
@@ -170,7 +189,9 @@ def checklist_item_create(request, pk, checklist_pk):
     meeting = selectors.meeting_get(request.workspace, pk)
     checklist = selectors.checklist_get(meeting, checklist_pk)
     form = ChecklistItemForm(request.POST)
-    if form.is_valid() and run_service(form, lambda d: services.checklist_item_create(checklist=checklist, **d)):
+    if form.is_valid() and run_service(
+        form, lambda d: services.checklist_item_create(checklist=checklist, **d)
+    ):
         return redirect(_meeting_url(meeting, f"#checklist-{checklist.pk}"))
     for error in form.non_field_errors() + form.errors.get("text", []):
         messages.error(request, error)

@@ -17,7 +17,9 @@ class Process(models.Model):
     name = models.CharField(_("naam"), max_length=limits.NAME_MAX)
     theme = models.CharField(_("thema"), max_length=limits.NAME_MAX, blank=True)
     start_date = models.DateField(_("startdatum"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -44,7 +46,9 @@ class Phase(models.Model):
 
 class Meeting(models.Model):
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="meetings")
-    phase = models.ForeignKey(Phase, on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings")
+    phase = models.ForeignKey(
+        Phase, on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings"
+    )
     method_key = models.CharField(max_length=40, blank=True)
     name = models.CharField(_("naam"), max_length=limits.NAME_MAX)
     description = models.TextField(_("beschrijving"), blank=True, max_length=3000)
@@ -110,6 +114,9 @@ class Checklist(models.Model):
     class Meta:
         ordering = ["order", "pk"]
 
+    def __str__(self):
+        return self.title
+
 
 class ChecklistItem(models.Model):
     checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="items")
@@ -122,6 +129,9 @@ class ChecklistItem(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text
 
     @property
     def is_done(self):

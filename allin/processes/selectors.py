@@ -62,10 +62,14 @@ def process_overview(process: Process):
     """The process page: phases with their meetings, each with agenda totals and checklist progress."""
     meetings = list(
         process.meetings.select_related("phase")
-        .prefetch_related(Prefetch("items", queryset=AgendaItem.objects.only("pk", "meeting_id", "duration", "kind")))
+        .prefetch_related(
+            Prefetch("items", queryset=AgendaItem.objects.only("pk", "meeting_id", "duration", "kind"))
+        )
         .annotate(
             checks_total=Count("checklists__items", distinct=True),
-            checks_done=Count("checklists__items", filter=Q(checklists__items__done_at__isnull=False), distinct=True),
+            checks_done=Count(
+                "checklists__items", filter=Q(checklists__items__done_at__isnull=False), distinct=True
+            ),
         )
     )
     for meeting in meetings:
@@ -90,7 +94,9 @@ def process_overview(process: Process):
 
 
 def meeting_get(workspace, pk) -> Meeting:
-    return get_object_or_404(Meeting.objects.select_related("process", "phase"), process__workspace=workspace, pk=pk)
+    return get_object_or_404(
+        Meeting.objects.select_related("process", "phase"), process__workspace=workspace, pk=pk
+    )
 
 
 def meeting_detail(meeting: Meeting):
@@ -104,7 +110,9 @@ def meeting_detail(meeting: Meeting):
 
 
 def checklist_item_get(meeting: Meeting, pk) -> ChecklistItem:
-    return get_object_or_404(ChecklistItem.objects.select_related("checklist"), checklist__meeting=meeting, pk=pk)
+    return get_object_or_404(
+        ChecklistItem.objects.select_related("checklist"), checklist__meeting=meeting, pk=pk
+    )
 
 
 def agenda_item_get(meeting: Meeting, pk) -> AgendaItem:

@@ -22,7 +22,8 @@ def _text(value, *, max_len, label, required=True):
         raise ValidationError(_("Vul %(label)s in.") % {"label": label})
     if len(value) > max_len:
         raise ValidationError(
-            _("%(label)s mag hoogstens %(max)d tekens lang zijn.") % {"label": label.capitalize(), "max": max_len}
+            _("%(label)s mag hoogstens %(max)d tekens lang zijn.")
+            % {"label": label.capitalize(), "max": max_len}
         )
     return value
 
@@ -34,7 +35,8 @@ def _lines(values, *, max_len, label):
     for line in out:
         if len(line) > max_len:
             raise ValidationError(
-                _("Elke regel bij %(label)s mag hoogstens %(max)d tekens lang zijn.") % {"label": label, "max": max_len}
+                _("Elke regel bij %(label)s mag hoogstens %(max)d tekens lang zijn.")
+                % {"label": label, "max": max_len}
             )
     if len(out) > 30:
         raise ValidationError(_("Bij %(label)s passen hoogstens 30 regels.") % {"label": label})
@@ -47,7 +49,9 @@ def _parse_time(value: str) -> time:
 
 
 @transaction.atomic
-def process_create(*, workspace, method_slug: str, name: str, theme: str = "", start_date: date, created_by) -> Process:
+def process_create(
+    *, workspace, method_slug: str, name: str, theme: str = "", start_date: date, created_by
+) -> Process:
     method = get_method(method_slug)
     if method is None:
         raise ValidationError(_("Deze methode bestaat niet."))
@@ -70,7 +74,12 @@ def process_create(*, workspace, method_slug: str, name: str, theme: str = "", s
             description=phase_spec.description,
             order=p_index,
             assignments=[
-                {"title": a.title, "audience": a.audience, "description": a.description, "steps": list(a.steps)}
+                {
+                    "title": a.title,
+                    "audience": a.audience,
+                    "description": a.description,
+                    "steps": list(a.steps),
+                }
                 for a in phase_spec.assignments
             ],
         )
@@ -103,7 +112,9 @@ def process_create(*, workspace, method_slug: str, name: str, theme: str = "", s
                 for i, item in enumerate(spec.agenda)
             )
             for c_index, checklist_spec in enumerate(spec.checklists):
-                checklist = Checklist.objects.create(meeting=meeting, title=checklist_spec.title, order=c_index)
+                checklist = Checklist.objects.create(
+                    meeting=meeting, title=checklist_spec.title, order=c_index
+                )
                 ChecklistItem.objects.bulk_create(
                     ChecklistItem(checklist=checklist, text=text, order=i)
                     for i, text in enumerate(checklist_spec.items)
@@ -118,7 +129,8 @@ def process_update(*, process: Process, name: str, theme: str, start_date: date)
     earliest = process.meetings.order_by("date").values_list("date", flat=True).first()
     if earliest is not None and start_date > earliest:
         raise ValidationError(
-            _("De startdatum kan niet na de eerste bijeenkomst (%(date)s) liggen.") % {"date": earliest.isoformat()}
+            _("De startdatum kan niet na de eerste bijeenkomst (%(date)s) liggen.")
+            % {"date": earliest.isoformat()}
         )
     process.start_date = start_date
     process.save()
@@ -135,8 +147,15 @@ def _check_meeting_date(process, meeting_date):
 
 @transaction.atomic
 def meeting_update(
-    *, meeting: Meeting, name: str, date: date, start_time: time, planned_minutes: int,
-    location: str = "", online_link: str = "", description: str | None = None,
+    *,
+    meeting: Meeting,
+    name: str,
+    date: date,
+    start_time: time,
+    planned_minutes: int,
+    location: str = "",
+    online_link: str = "",
+    description: str | None = None,
 ) -> Meeting:
     meeting.name = _text(name, max_len=limits.NAME_MAX, label=_("de naam"))
     _check_meeting_date(meeting.process, date)
@@ -153,10 +172,13 @@ def meeting_update(
 
 
 @transaction.atomic
-def meeting_create(*, process: Process, phase: Phase | None, name: str, date: date, start_time: time,
-                   planned_minutes: int) -> Meeting:
+def meeting_create(
+    *, process: Process, phase: Phase | None, name: str, date: date, start_time: time, planned_minutes: int
+) -> Meeting:
     if process.meetings.count() >= limits.MEETINGS_PER_PROCESS_MAX:
-        raise ValidationError(_("Een traject heeft hoogstens %(max)d bijeenkomsten.") % {"max": limits.MEETINGS_PER_PROCESS_MAX})
+        raise ValidationError(
+            _("Een traject heeft hoogstens %(max)d bijeenkomsten.") % {"max": limits.MEETINGS_PER_PROCESS_MAX}
+        )
     if phase is not None and phase.process_id != process.pk:
         raise ValidationError(_("Deze fase hoort niet bij dit traject."))
     meeting = Meeting(
@@ -192,24 +214,49 @@ def _item_fields(item, *, title, duration, kind, instructions, goals, materials)
 
 
 @transaction.atomic
-def agenda_item_create(*, meeting: Meeting, title: str, duration: int, kind: str = "item", instructions: str = "",
-                       goals=(), materials=()) -> AgendaItem:
+def agenda_item_create(
+    *,
+    meeting: Meeting,
+    title: str,
+    duration: int,
+    kind: str = "item",
+    instructions: str = "",
+    goals=(),
+    materials=(),
+) -> AgendaItem:
     # Lock the meeting so two people adding at once get distinct positions.
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     if meeting.items.count() >= limits.AGENDA_ITEMS_MAX:
-        raise ValidationError(_("Een agenda heeft hoogstens %(max)d onderdelen.") % {"max": limits.AGENDA_ITEMS_MAX})
+        raise ValidationError(
+            _("Een agenda heeft hoogstens %(max)d onderdelen.") % {"max": limits.AGENDA_ITEMS_MAX}
+        )
     item = AgendaItem(meeting=meeting, order=(meeting.items.aggregate(m=Max("order"))["m"] or 0) + 1)
-    _item_fields(item, title=title, duration=duration, kind=kind, instructions=instructions, goals=goals,
-                 materials=materials)
+    _item_fields(
+        item,
+        title=title,
+        duration=duration,
+        kind=kind,
+        instructions=instructions,
+        goals=goals,
+        materials=materials,
+    )
     item.save()
     return item
 
 
 @transaction.atomic
-def agenda_item_update(*, item: AgendaItem, title: str, duration: int, kind: str, instructions: str = "",
-                       goals=(), materials=()) -> AgendaItem:
-    _item_fields(item, title=title, duration=duration, kind=kind, instructions=instructions, goals=goals,
-                 materials=materials)
+def agenda_item_update(
+    *, item: AgendaItem, title: str, duration: int, kind: str, instructions: str = "", goals=(), materials=()
+) -> AgendaItem:
+    _item_fields(
+        item,
+        title=title,
+        duration=duration,
+        kind=kind,
+        instructions=instructions,
+        goals=goals,
+        materials=materials,
+    )
     item.save()
     return item
 
@@ -221,10 +268,14 @@ def agenda_item_delete(*, item: AgendaItem) -> None:
 
 @transaction.atomic
 def agenda_reorder(*, meeting: Meeting, item_ids: list[int]) -> None:
-    """Put the meeting's items in the given order. The list must name every item of this meeting exactly once."""
+    """Put the meeting's items in the given order.
+
+    The list must name every item of this meeting exactly once."""
     current = set(meeting.items.values_list("pk", flat=True))
     if len(item_ids) != len(set(item_ids)) or set(item_ids) != current:
-        raise ValidationError(_("De nieuwe volgorde moet precies alle onderdelen van deze bijeenkomst bevatten."))
+        raise ValidationError(
+            _("De nieuwe volgorde moet precies alle onderdelen van deze bijeenkomst bevatten.")
+        )
     items = {item.pk: item for item in meeting.items.all()}
     for position, pk in enumerate(item_ids):
         items[pk].order = position
@@ -250,7 +301,8 @@ def agenda_shorten(*, meeting: Meeting, target_minutes: int) -> list[AgendaItem]
     except ValueError as exc:
         if str(exc) == "not shorter":
             raise ValidationError(
-                _("De agenda duurt nu %(total)d minuten; kies een kortere lengte.") % {"total": sum(i.duration for i in items)}
+                _("De agenda duurt nu %(total)d minuten; kies een kortere lengte.")
+                % {"total": sum(i.duration for i in items)}
             ) from None
         raise ValidationError(
             _("In %(target)d minuten passen de pauzes en minstens één minuut per onderdeel niet.")

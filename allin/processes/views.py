@@ -13,7 +13,9 @@ from .forms import MeetingCreateForm, ProcessCreateForm, ProcessEditForm
 
 @workspace_view()
 def process_list(request):
-    return render(request, "processes/process_list.html", {"processes": selectors.processes_for(request.workspace)})
+    return render(
+        request, "processes/process_list.html", {"processes": selectors.processes_for(request.workspace)}
+    )
 
 
 @workspace_view(edit=True)
@@ -24,8 +26,12 @@ def process_create(request):
         process = run_service(
             form,
             lambda d: services.process_create(
-                workspace=request.workspace, method_slug=d["method"], name=d["name"], theme=d["theme"],
-                start_date=d["start_date"], created_by=request.user,
+                workspace=request.workspace,
+                method_slug=d["method"],
+                name=d["name"],
+                theme=d["theme"],
+                start_date=d["start_date"],
+                created_by=request.user,
             ),
         )
         if process is not None:

@@ -56,7 +56,9 @@ def test_every_method_credits_its_makers():
     makers = {slug: " ".join(m.credit_makers) for slug, m in load_library().items()}
     for name in ("Defence for Children", "Save the Children", "Stimulansz", "Speaking Minds"):
         assert name in makers["all-in"]
-    assert "Programmaraad" in makers["werk-aan-netwerk"] or "Samen voor de klant" in makers["werk-aan-netwerk"]
+    assert (
+        "Programmaraad" in makers["werk-aan-netwerk"] or "Samen voor de klant" in makers["werk-aan-netwerk"]
+    )
     assert "SZW" in makers["werkboek"] and "16-27" in makers["werkboek"]
 
 
@@ -72,13 +74,19 @@ def _broken(tmp_path, mutate, slug="all-in"):
     ("mutate", "expected"),
     [
         (lambda d: d.pop("name"), "all-in.yaml: name: ontbreekt"),
-        (lambda d: d["phases"][1]["meetings"][0]["agenda"][0].pop("duration"),
-         "all-in.yaml: phases[1].meetings[0].agenda[0].duration: ontbreekt"),
-        (lambda d: d["phases"][1]["meetings"][0]["agenda"][0].update(duration=300),
-         "all-in.yaml: phases[1].meetings[0].agenda[0].duration: moet een heel getal van 1 tot 240 zijn"),
+        (
+            lambda d: d["phases"][1]["meetings"][0]["agenda"][0].pop("duration"),
+            "all-in.yaml: phases[1].meetings[0].agenda[0].duration: ontbreekt",
+        ),
+        (
+            lambda d: d["phases"][1]["meetings"][0]["agenda"][0].update(duration=300),
+            "all-in.yaml: phases[1].meetings[0].agenda[0].duration: moet een heel getal van 1 tot 240 zijn",
+        ),
         (lambda d: d["phases"][0].update(key="B"), "all-in.yaml: phases: key 'B' komt twee keer voor"),
-        (lambda d: d["phases"][1]["meetings"][0]["agenda"][0].update(activity={"type": "dansen"}),
-         "all-in.yaml: phases[1].meetings[0].agenda[0].activity.type: moet een van"),
+        (
+            lambda d: d["phases"][1]["meetings"][0]["agenda"][0].update(activity={"type": "dansen"}),
+            "all-in.yaml: phases[1].meetings[0].agenda[0].activity.type: moet een van",
+        ),
         (lambda d: d.update(slug="iets-anders"), "all-in.yaml: slug: moet gelijk zijn aan de bestandsnaam"),
         (lambda d: d["credits"].pop("makers"), "all-in.yaml: credits.makers: ontbreekt"),
     ],

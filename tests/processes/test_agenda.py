@@ -10,7 +10,9 @@ from allin.processes import agenda
 def test_schedule_gives_back_to_back_clock_times():
     slots = agenda.schedule(time(13, 0), [15, 10, 50])
     assert [(s.start, s.end) for s in slots] == [
-        (time(13, 0), time(13, 15)), (time(13, 15), time(13, 25)), (time(13, 25), time(14, 15)),
+        (time(13, 0), time(13, 15)),
+        (time(13, 15), time(13, 25)),
+        (time(13, 25), time(14, 15)),
     ]
 
 

@@ -13,13 +13,22 @@ from tests import factories
 
 def _grow(process, meetings, items):
     for m in range(meetings):
-        meeting = Meeting.objects.create(process=process, name=f"Bijeenkomst {m}", date=date(2026, 3, 2 + m),
-                                         start_time=time(13, 0), planned_minutes=180, phase=process.phases.first())
+        meeting = Meeting.objects.create(
+            process=process,
+            name=f"Bijeenkomst {m}",
+            date=date(2026, 3, 2 + m),
+            start_time=time(13, 0),
+            planned_minutes=180,
+            phase=process.phases.first(),
+        )
         AgendaItem.objects.bulk_create(
-            AgendaItem(meeting=meeting, order=i, title=f"Onderdeel {i}", duration=5, goals=["doel"]) for i in range(items)
+            AgendaItem(meeting=meeting, order=i, title=f"Onderdeel {i}", duration=5, goals=["doel"])
+            for i in range(items)
         )
         checklist = Checklist.objects.create(meeting=meeting, title="Materialen")
-        ChecklistItem.objects.bulk_create(ChecklistItem(checklist=checklist, text=f"Punt {i}") for i in range(items))
+        ChecklistItem.objects.bulk_create(
+            ChecklistItem(checklist=checklist, text=f"Punt {i}") for i in range(items)
+        )
 
 
 def _count(client, url):

@@ -32,16 +32,22 @@ def test_series_meetings_are_proposed_two_to_three_weeks_apart(workspace):
 
 def test_unknown_method_is_refused_and_nothing_saved(workspace):
     with pytest.raises(ValidationError):
-        services.process_create(workspace=workspace, method_slug="bestaat-niet", name="X", start_date=date(2026, 1, 1),
-                                created_by=None)
+        services.process_create(
+            workspace=workspace,
+            method_slug="bestaat-niet",
+            name="X",
+            start_date=date(2026, 1, 1),
+            created_by=None,
+        )
     assert not Process.objects.exists()
 
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 121])
 def test_empty_or_long_process_name_is_refused(workspace, name):
     with pytest.raises(ValidationError):
-        services.process_create(workspace=workspace, method_slug="all-in", name=name, start_date=date(2026, 1, 1),
-                                created_by=None)
+        services.process_create(
+            workspace=workspace, method_slug="all-in", name=name, start_date=date(2026, 1, 1), created_by=None
+        )
     assert not Process.objects.exists()
 
 
@@ -64,7 +70,9 @@ def test_agenda_item_update_refuses_a_too_long_title_and_keeps_the_old_one(works
 
 def test_new_item_goes_to_the_end(workspace):
     meeting = factories.meeting(factories.empty_process(workspace))
-    services.agenda_item_create(meeting=meeting, title="Afsluiting", duration=10, goals="Samenvatten\nBedanken")
+    services.agenda_item_create(
+        meeting=meeting, title="Afsluiting", duration=10, goals="Samenvatten\nBedanken"
+    )
     items = list(meeting.items.all())
     assert items[-1].title == "Afsluiting"
     assert items[-1].goals == ["Samenvatten", "Bedanken"]
@@ -119,8 +127,9 @@ def test_meeting_before_process_start_is_refused(workspace):
     process = factories.empty_process(workspace, start_date=date(2026, 5, 1))
     meeting = factories.meeting(process)
     with pytest.raises(ValidationError, match="voor de start"):
-        services.meeting_update(meeting=meeting, name="X", date=date(2026, 4, 1), start_time=time(10, 0),
-                                planned_minutes=60)
+        services.meeting_update(
+            meeting=meeting, name="X", date=date(2026, 4, 1), start_time=time(10, 0), planned_minutes=60
+        )
     meeting.refresh_from_db()
     assert meeting.date == date(2026, 5, 1)
 
@@ -138,8 +147,9 @@ def test_process_start_after_its_first_meeting_is_refused(workspace):
 def test_meeting_length_outside_limits_is_refused(workspace, minutes):
     meeting = factories.meeting(factories.empty_process(workspace))
     with pytest.raises(ValidationError):
-        services.meeting_update(meeting=meeting, name="X", date=meeting.date, start_time=time(10, 0),
-                                planned_minutes=minutes)
+        services.meeting_update(
+            meeting=meeting, name="X", date=meeting.date, start_time=time(10, 0), planned_minutes=minutes
+        )
 
 
 def test_checklist_tick_records_who_and_when_and_untick_clears(allin_process, facilitator):
@@ -154,8 +164,14 @@ def test_checklist_tick_records_who_and_when_and_untick_clears(allin_process, fa
 
 def test_meeting_create_and_delete(workspace):
     process = factories.empty_process(workspace)
-    meeting = services.meeting_create(process=process, phase=None, name="Opvolgsessie", date=date(2026, 9, 1),
-                                      start_time=time(14, 0), planned_minutes=90)
+    meeting = services.meeting_create(
+        process=process,
+        phase=None,
+        name="Opvolgsessie",
+        date=date(2026, 9, 1),
+        start_time=time(14, 0),
+        planned_minutes=90,
+    )
     assert Meeting.objects.filter(process=process).count() == 1
     services.agenda_item_create(meeting=meeting, title="Terugblik", duration=20)
     services.meeting_delete(meeting=meeting)

@@ -261,6 +261,8 @@ def test_a_broken_link_shows_the_invalid_page(db, client, token):
 def test_new_account_password_may_not_resemble_the_invited_address(client, invite):
     invitation, token = invite()
     local_part = invitation.email.split("@")[0]
-    response = client.post(f"/uitnodiging/{token}/", {"full_name": "Nina Nieuw", "password": local_part + "1"})
+    response = client.post(
+        f"/uitnodiging/{token}/", {"full_name": "Nina Nieuw", "password": local_part + "1"}
+    )
     assert response.status_code == 400
     assert "lijkt te veel op" in response.content.decode()

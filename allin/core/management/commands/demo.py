@@ -40,22 +40,34 @@ class Command(BaseCommand):
 
         today = timezone.localdate()
         allin = process_services.process_create(
-            workspace=workspace, method_slug="all-in", name="ALL-IN Voorbeeld 2026: jongeren en schulden",
-            theme="Hoe vinden jongeren hulp bij geldzorgen?", start_date=today - timedelta(days=7), created_by=user,
+            workspace=workspace,
+            method_slug="all-in",
+            name="ALL-IN Voorbeeld 2026: jongeren en schulden",
+            theme="Hoe vinden jongeren hulp bij geldzorgen?",
+            start_date=today - timedelta(days=7),
+            created_by=user,
         )
         self._fill(allin, user, location="Jongerencentrum De Plek, Stationsstraat 12", done_share=0.7)
 
         wan = process_services.process_create(
-            workspace=workspace, method_slug="werk-aan-netwerk", name="Werk aan Netwerk: nazorg in het mbo",
-            theme="nazorg in het mbo", start_date=_next_monday(today), created_by=user,
+            workspace=workspace,
+            method_slug="werk-aan-netwerk",
+            name="Werk aan Netwerk: nazorg in het mbo",
+            theme="nazorg in het mbo",
+            start_date=_next_monday(today),
+            created_by=user,
         )
         self._fill(wan, user, location="Stadhuis, zaal 3", done_share=0.3)
 
     def _fill(self, process, user, *, location, done_share):
         for meeting in process.meetings.all():
             process_services.meeting_update(
-                meeting=meeting, name=meeting.name, date=meeting.date, start_time=meeting.start_time or time(13, 0),
-                planned_minutes=meeting.planned_minutes, location=location,
+                meeting=meeting,
+                name=meeting.name,
+                date=meeting.date,
+                start_time=meeting.start_time or time(13, 0),
+                planned_minutes=meeting.planned_minutes,
+                location=location,
             )
         items = list(ChecklistItem.objects.filter(checklist__meeting__process=process).order_by("pk"))
         for item in items[: int(len(items) * done_share)]:

@@ -35,9 +35,11 @@ class Command(BaseCommand):
 def _settle_header(catalogue, language):
     # msgfmt drops a fuzzy header, and without its charset Python reads the catalogue as ASCII.
     catalogue.metadata_is_fuzzy = False
-    catalogue.metadata.update({
-        "Project-Id-Version": "ALL-IN",
-        "Language": language,
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Plural-Forms": "nplurals=2; plural=(n != 1);",
-    })
+    catalogue.metadata.update(
+        {
+            "Project-Id-Version": "ALL-IN",
+            "Language": language,
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Plural-Forms": "nplurals=2; plural=(n != 1);",
+        }
+    )
