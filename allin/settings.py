@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "allin.workspaces",
     "allin.methods",
     "allin.processes",
+    "allin.live",
     "allin.exports",
 ]
 
@@ -82,6 +83,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.tz",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "allin.workspaces.context_processors.workspaces",

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from allin.core import views as core_views
 from allin.exports import views as export_views
+from allin.live import urls as live_urls
 from allin.methods import views as method_views
 from allin.processes import meeting_views
 from allin.processes import views as process_views
@@ -64,6 +65,7 @@ meeting_patterns = [
     path("checklist/punt/<int:item_pk>/", meeting_views.checklist_item_toggle, name="checklist_item_toggle"),
     path("draaiboek.pdf", export_views.runbook_pdf, name="runbook_pdf"),
     path("uitnodiging.ics", export_views.meeting_ics, name="meeting_ics"),
+    *live_urls.meeting_patterns,
 ]
 
 workspace_patterns = [
@@ -97,4 +99,5 @@ urlpatterns = [
     path("methoden/<slug:slug>/", method_views.method_detail, name="method_detail"),
     path("over-de-methoden/", method_views.about, name="about_methods"),
     path("w/<slug:workspace>/", include(workspace_patterns)),
+    *live_urls.public_patterns,
 ]

@@ -1,0 +1,130 @@
+"""A meeting in progress. Everything a screen shows is derived from these rows, so a server restart or a
+reconnect brings every phone, projector and console back exactly as it was."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from allin.processes.models import AgendaItem, Meeting
+
+NOTE_MAX = 280
+NAME_MAX = 40
+CATEGORY_MAX = 60
+THEME_MAX = 80
+PROMPT_MAX = 300
+
+
+class LiveMeeting(models.Model):
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="live")
+    code = models.CharField(max_length=6, unique=True)
+    # The projector page is reachable without a login, so it sits behind this secret; replacing it revokes links.
+    projector_key = models.CharField(max_length=64)
+    base_url = models.CharField(max_length=200)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    current_item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    item_started_at = models.DateTimeField(null=True, blank=True)
+    show_join = models.BooleanField(default=True)
+    show_parking = models.BooleanField(default=False)
+    # Bumped by every change a screen could show; screens use it to skip stale pushes and as an ETag.
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.meeting} ({self.code})"
+
+    @property
+    def is_open(self):
+        return self.closed_at is None
+
+
+class AttendeeRole(models.TextChoices):
+    YOUTH = "jongere", _("jongere")
+    PROFESSIONAL = "professional", _("professional")
+    MUNICIPALITY = "gemeente", _("gemeente")
+    OTHER = "anders", _("anders")
+
+
+class Attendee(models.Model):
+    """Someone who joined on a phone with the code. No account: a signed cookie holds `key`."""
+
+    live = models.ForeignKey(LiveMeeting, on_delete=models.CASCADE, related_name="attendees")
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("naam"), max_length=NAME_MAX, blank=True)
+    role = models.CharField(_("rol"), max_length=20, choices=AttendeeRole.choices)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.name or str(_("anoniem"))
+
+
+class Activity(models.Model):
+    class Kind(models.TextChoices):
+        NOTES = "notes", _("Post-its")
+        PARKING = "parking", _("Parkeerbord")
+
+    class GroupBy(models.TextChoices):
+        CATEGORY = "category", _("per categorie")
+        THEME = "theme", _("per thema")
+
+    live = models.ForeignKey(LiveMeeting, on_delete=models.CASCADE, related_name="activities")
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NOTES)
+    prompt = models.CharField(max_length=PROMPT_MAX, blank=True)
+    categories = models.JSONField(default=list, blank=True)
+    is_open = models.BooleanField(default=True)
+    revealed = models.BooleanField(default=True)
+    group_by = models.CharField(max_length=10, choices=GroupBy.choices, default=GroupBy.CATEGORY)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["live", "item"], condition=Q(item__isnull=False), name="one_activity_per_item"),
+            models.UniqueConstraint(fields=["live"], condition=Q(kind="parking"), name="one_parking_board"),
+        ]
+
+    def __str__(self):
+        return self.prompt or self.get_kind_display()
+
+
+class Theme(models.Model):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(_("naam"), max_length=THEME_MAX)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class Note(models.Model):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="notes")
+    attendee = models.ForeignKey(Attendee, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Made by the phone before sending; a retried or double-tapped post carries the same id and finds this row.
+    client_id = models.UUIDField()
+    text = models.CharField(max_length=NOTE_MAX)
+    category = models.CharField(max_length=CATEGORY_MAX, blank=True)
+    theme = models.ForeignKey(Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
+    show_name = models.BooleanField(default=False)
+    hidden = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["activity", "client_id"], name="one_note_per_client_id")]
+
+    def __str__(self):
+        return self.text[:40]
+
+    @property
+    def public_name(self):
+        """The name the projector may show: only when the attendee chose to show it on this note."""
+        if self.show_name and self.attendee_id and self.attendee.name:
+            return self.attendee.name
+        return ""

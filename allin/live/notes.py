@@ -1,0 +1,167 @@
+"""Writes on a notes board: post-its, moderation and themes. Keyword-only, one transaction each."""
+
+import uuid
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import realtime
+from .models import NOTE_MAX, THEME_MAX, Activity, Attendee, LiveMeeting, Note, Theme
+
+NOTES_PER_MINUTE = 30
+THEMES_MAX = 30
+
+
+class DuplicateClientId(ValidationError):
+    """The idempotency key belongs to someone else's note."""
+
+
+class TooManyNotes(ValidationError):
+    """More notes in a minute than a person can write by hand."""
+
+
+def _bump(live_id):
+    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
+
+
+def _clean_text(text):
+    text = " ".join((text or "").split())
+    if not text:
+        raise ValidationError(_("Schrijf eerst iets op je post-it."))
+    if len(text) > NOTE_MAX:
+        raise ValidationError(_("Een post-it mag hoogstens %(max)d tekens hebben.") % {"max": NOTE_MAX})
+    return text
+
+
+def _clean_client_id(client_id):
+    try:
+        return uuid.UUID(str(client_id))
+    except (TypeError, ValueError):
+        raise ValidationError(_("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw.")) from None
+
+
+@transaction.atomic
+def note_create(*, activity: Activity, text: str, client_id, category: str = "", attendee: Attendee | None = None,
+                author=None, show_name: bool = False) -> tuple[Note, bool]:
+    """A note on a board. Returns (note, created): the same client_id from the same person finds the note it
+    already made, so a retried or double-tapped post never makes a second one."""
+    client_id = _clean_client_id(client_id)
+    existing = Note.objects.filter(activity=activity, client_id=client_id).first()
+    if existing is not None:
+        return _same_author(existing, attendee, author), False
+    text = _clean_text(text)
+    if attendee is not None:
+        if attendee.live_id != activity.live_id:
+            raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
+        # Lock the attendee so two posts at once cannot both slip under the per-minute limit.
+        Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
+        recent = Note.objects.filter(attendee=attendee, created_at__gte=timezone.now() - timedelta(minutes=1)).count()
+        if recent >= NOTES_PER_MINUTE:
+            raise TooManyNotes(_("Je hebt veel post-its in korte tijd gestuurd. Wacht even en probeer het dan opnieuw."))
+        if not activity.live.is_open:
+            raise ValidationError(_("Deze bijeenkomst is afgelopen."))
+        if not activity.is_open or activity.kind != Activity.Kind.NOTES:
+            raise ValidationError(_("Je kunt hier nu geen post-its meer sturen."))
+        if activity.item_id != activity.live.current_item_id:
+            raise ValidationError(_("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt."))
+    elif author is None:
+        raise ValidationError(_("Onbekende afzender."))
+    category = (category or "").strip()
+    if activity.categories and category not in activity.categories:
+        if attendee is not None or category:
+            raise ValidationError(_("Kies een van de categorieën."))
+    if not activity.categories:
+        category = ""
+    try:
+        with transaction.atomic():
+            note = Note.objects.create(
+                activity=activity, attendee=attendee, author=author, client_id=client_id, text=text,
+                category=category, show_name=bool(show_name and attendee is not None and attendee.name),
+            )
+    except IntegrityError:  # the same key raced in from a second request
+        return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, author), False
+    _bump(activity.live_id)
+    realtime.note_added(note.pk)
+    return note, True
+
+
+def _same_author(note, attendee, author):
+    if (attendee is not None and note.attendee_id == attendee.pk) or (author is not None and note.author_id == author.pk):
+        return note
+    raise DuplicateClientId(_("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw."))
+
+
+@transaction.atomic
+def note_set_hidden(*, note: Note, hidden: bool) -> Note:
+    if note.hidden != hidden:
+        note.hidden = hidden
+        note.save(update_fields=["hidden"])
+        _bump(note.activity.live_id)
+        realtime.note_visibility_changed(note.pk)
+    return note
+
+
+def _theme_name(name):
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError(_("Geef het thema een naam."))
+    if len(name) > THEME_MAX:
+        raise ValidationError(_("Een themanaam mag hoogstens %(max)d tekens hebben.") % {"max": THEME_MAX})
+    return name
+
+
+@transaction.atomic
+def theme_create(*, activity: Activity, name: str) -> Theme:
+    if activity.themes.count() >= THEMES_MAX:
+        raise ValidationError(_("Een bord heeft hoogstens %(max)d thema's.") % {"max": THEMES_MAX})
+    theme = Theme.objects.create(
+        activity=activity, name=_theme_name(name), order=(activity.themes.aggregate(m=Max("order"))["m"] or 0) + 1
+    )
+    _bump(activity.live_id)
+    realtime.board_changed(activity.live_id)
+    return theme
+
+
+@transaction.atomic
+def theme_rename(*, theme: Theme, name: str) -> Theme:
+    theme.name = _theme_name(name)
+    theme.save(update_fields=["name"])
+    _bump(theme.activity.live_id)
+    realtime.board_changed(theme.activity.live_id)
+    return theme
+
+
+@transaction.atomic
+def theme_merge(*, source: Theme, target: Theme) -> Theme:
+    """All notes of `source` move to `target`, and `source` goes away."""
+    if source.activity_id != target.activity_id or source.pk == target.pk:
+        raise ValidationError(_("Kies twee verschillende thema's van hetzelfde bord."))
+    source.notes.update(theme=target)
+    live_id = source.activity.live_id
+    source.delete()
+    _bump(live_id)
+    realtime.board_changed(live_id)
+    return target
+
+
+@transaction.atomic
+def theme_delete(*, theme: Theme) -> None:
+    live_id = theme.activity.live_id
+    theme.delete()  # its notes keep existing, without a theme
+    _bump(live_id)
+    realtime.board_changed(live_id)
+
+
+@transaction.atomic
+def note_move(*, note: Note, theme: Theme | None) -> Note:
+    if theme is not None and theme.activity_id != note.activity_id:
+        raise ValidationError(_("Dit thema hoort bij een ander bord."))
+    note.theme = theme
+    note.save(update_fields=["theme"])
+    _bump(note.activity.live_id)
+    realtime.board_changed(note.activity.live_id)
+    return note

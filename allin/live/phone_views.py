@@ -1,0 +1,159 @@
+"""The phone: join with a code, see what the meeting is doing, post notes. No account; a signed cookie."""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.http import require_GET, require_POST
+
+from allin.core import ratelimit
+
+from . import attendance, codes, notes, selectors, services
+from .forms import CodeForm, JoinForm, NoteForm
+from .models import Activity, LiveMeeting
+
+WRONG_CODES_PER_MINUTE = 20
+
+
+def _limited(request):
+    return ratelimit.hits(f"join:{ratelimit.client_ip(request)}") >= WRONG_CODES_PER_MINUTE
+
+
+def _wrong_code(request, status=404):
+    ratelimit.hit(f"join:{ratelimit.client_ip(request)}", 60)
+    form = CodeForm(request.GET or None)
+    return render(request, "live/code_unknown.html", {"form": form}, status=status)
+
+
+def _too_many(request):
+    return render(request, "live/rate_limited.html", status=429)
+
+
+def _live(request, code):
+    """The open or closed live meeting of a code, or None."""
+    normal = codes.normalise(code)
+    return LiveMeeting.objects.select_related("meeting__process").filter(code=normal).first() if normal else None
+
+
+@require_GET
+def code_lookup(request):
+    """The code box on the home page and on the join screen."""
+    if _limited(request):
+        return _too_many(request)
+    normal = codes.normalise(request.GET.get("code", ""))
+    if normal and LiveMeeting.objects.filter(code=normal, closed_at__isnull=True).exists():
+        return redirect("live_join", code=normal)
+    return _wrong_code(request, status=404)
+
+
+@never_cache
+@ensure_csrf_cookie
+def join(request, code):
+    if _limited(request):
+        return _too_many(request)
+    live = _live(request, code)
+    if live is None:
+        return _wrong_code(request)
+    if code != live.code:
+        return redirect("live_join", code=live.code)
+    attendee = attendance.from_request(request, live)
+    if attendee is not None:
+        return _phone_page(request, live, attendee)
+    if not live.is_open:
+        return render(request, "live/ended.html", {"live": live})
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attendee = services.attendee_join(live=live, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            response = redirect("live_join", code=live.code)
+            attendance.remember(response, live, attendee)
+            return response
+    status = 400 if request.method == "POST" else 200
+    return render(request, "live/join.html", {"live": live, "form": form}, status=status)
+
+
+def _phone_context(live, attendee, note_form=None):
+    state = selectors.stage(live, with_boards=False)
+    return {
+        **state,
+        "attendee": attendee,
+        "my_notes": selectors.my_notes(attendee, state["activity"]),
+        "note_form": note_form,
+        "client_id": uuid.uuid4(),
+    }
+
+
+def _phone_page(request, live, attendee, note_form=None, status=200):
+    context = _phone_context(live, attendee, note_form)
+    return render(request, "live/phone.html", context, status=status)
+
+
+def _attendee_or_none(request, code):
+    live = _live(request, code)
+    if live is None:
+        return None, None
+    return live, attendance.from_request(request, live)
+
+
+@never_cache
+@require_GET
+def phone_stage(request, code):
+    live, attendee = _attendee_or_none(request, code)
+    if attendee is None:
+        return HttpResponse(_("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403)
+    response = render(request, "live/_phone_refresh.html", _phone_context(live, attendee))
+    response["X-Live-Version"] = str(live.version)
+    return response
+
+
+@require_POST
+def note_post(request, code):
+    live, attendee = _attendee_or_none(request, code)
+    if attendee is None:
+        return HttpResponse(_("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403)
+    form = NoteForm(request.POST)
+    error, status = None, 400
+    if form.is_valid():
+        activity = Activity.objects.select_related("live").filter(live=live, pk=form.cleaned_data["activity"]).first()
+        if activity is None:
+            error = _("Dit bord hoort niet bij deze bijeenkomst.")
+        else:
+            try:
+                notes.note_create(
+                    activity=activity, attendee=attendee, text=form.cleaned_data["text"],
+                    client_id=form.cleaned_data["client_id"], category=form.cleaned_data["category"],
+                    show_name=form.cleaned_data["show_name"],
+                )
+            except ValidationError as exc:
+                error = " ".join(exc.messages)
+                status = 429 if isinstance(exc, notes.TooManyNotes) else 400
+    else:
+        error = _note_form_error(form)
+    if request.htmx or request.headers.get("X-Live"):
+        if error:
+            return HttpResponse(error, status=status, content_type="text/plain; charset=utf-8")
+        state = selectors.stage(live, with_boards=False)
+        return render(request, "live/_my_notes.html", {"my_notes": selectors.my_notes(attendee, state["activity"])})
+    if error:
+        messages.error(request, error)
+        return _phone_page(request, live, attendee, note_form=form, status=status)
+    messages.success(request, _("Je post-it is verstuurd."))
+    return redirect(reverse("live_join", kwargs={"code": live.code}) + "#mijn")
+
+
+def _note_form_error(form):
+    if "text" in form.errors:
+        text = form.data.get("text", "")
+        if text.strip():
+            return _("Een post-it mag hoogstens 280 tekens hebben.")
+        return _("Schrijf eerst iets op je post-it.")
+    return _("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw.")

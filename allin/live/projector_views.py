@@ -1,0 +1,33 @@
+"""The projector: a page of its own behind a secret link, so it can run on a second screen or be shared in an
+online meeting. It shows nothing personal: names only where an attendee chose to show theirs."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import selectors
+from .models import LiveMeeting
+
+
+def _live(code, key):
+    live = LiveMeeting.objects.select_related("meeting__process").filter(code=code).first()
+    if live is None or key != live.projector_key:
+        raise Http404
+    return live
+
+
+@never_cache
+@require_GET
+def projector(request, code, key):
+    live = _live(code, key)
+    return render(request, "live/projector.html", selectors.stage(live))
+
+
+@never_cache
+@require_GET
+def projector_stage(request, code, key):
+    live = _live(code, key)
+    response = render(request, "live/_projector_stage.html", selectors.stage(live))
+    response["X-Live-Version"] = str(live.version)
+    return response

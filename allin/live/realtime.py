@@ -1,0 +1,139 @@
+"""Pushes from services to the screens of a live meeting, always after the database commit.
+
+Three audiences per meeting — phones, the projector and consoles — plus one group per attendee for what only that
+phone shows. A push carries small operations the page applies (append a note, remove one, replace the stage,
+refetch); a screen that missed anything refetches its whole state when it (re)connects."""
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+PHONES, PROJECTOR, CONSOLE = "phones", "projector", "console"
+
+
+def group(live_id: int, audience: str) -> str:
+    return f"live-{live_id}-{audience}"
+
+
+def attendee_group(live_id: int, attendee_id: int) -> str:
+    return f"live-{live_id}-att-{attendee_id}"
+
+
+def _send(group_name: str, ops: list, version: int) -> None:
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(group_name, {"type": "live.push", "v": version, "ops": ops})
+
+
+def _on_commit(callback):
+    # Render in Dutch whatever language the request that caused the push was in: screens are shared.
+    def run():
+        with translation.override("nl"):
+            callback()
+
+    transaction.on_commit(run)
+
+
+def stage_changed(live_id: int) -> None:
+    """The current item, an activity's state or a screen setting changed: every screen gets its new stage."""
+
+    def run():
+        from . import selectors
+        from .models import LiveMeeting
+
+        live = LiveMeeting.objects.select_related("meeting__process").get(pk=live_id)
+        state = selectors.stage(live)
+        phone_html = render_to_string("live/_phone_stage.html", {**state, "broadcast": True})
+        projector_html = render_to_string("live/_projector_stage.html", state)
+        stage_op = {"op": "stage", "target": "#stage", "v": live.version}
+        _send(group(live_id, PHONES), [{**stage_op, "html": phone_html}], live.version)
+        _send(group(live_id, PROJECTOR), [{**stage_op, "html": projector_html}], live.version)
+        _send(group(live_id, CONSOLE), [{"op": "refresh"}], live.version)
+
+    _on_commit(run)
+
+
+def board_changed(live_id: int) -> None:
+    """Themes or grouping changed: projector and consoles refetch (they are few; phones are not affected)."""
+
+    def run():
+        _send(group(live_id, PROJECTOR), [{"op": "refresh"}], 0)
+        _send(group(live_id, CONSOLE), [{"op": "refresh"}], 0)
+
+    _on_commit(run)
+
+
+def note_added(note_id: int) -> None:
+    def run():
+        from .models import Note
+        from .selectors import bucket_key
+
+        note = Note.objects.select_related("activity__live__meeting__process__workspace", "attendee", "theme").get(
+            pk=note_id
+        )
+        activity, live = note.activity, note.activity.live
+        element = f"pnote-{note.pk}"
+        if activity.kind == activity.Kind.PARKING and not live.show_parking:
+            projector_ops = []
+        elif not activity.revealed:
+            projector_ops = [{"op": "refresh"}]
+        else:
+            html = render_to_string("live/_note_public.html", {"note": note})
+            target = f"#bucket-{activity.pk}-{bucket_key(activity, note)}"
+            projector_ops = [{"op": "append", "target": target, "id": element, "html": html}]
+        if projector_ops:
+            _send(group(live.pk, PROJECTOR), projector_ops, live.version)
+        meeting = live.meeting
+        console_html = render_to_string(
+            "live/_note_console.html",
+            {
+                "note": note,
+                "themes": list(activity.themes.all()) if activity.kind == activity.Kind.NOTES else [],
+                "ws_slug": meeting.process.workspace.slug,
+                "meeting_pk": meeting.pk,
+                # Viewers watch consoles too; their POSTs are refused, so the controls may show.
+                "can_edit": True,
+            },
+        )
+        _send(
+            group(live.pk, CONSOLE),
+            [{"op": "append", "target": f"#cnotes-{activity.pk}", "id": f"cnote-{note.pk}", "html": console_html}],
+            live.version,
+        )
+
+    _on_commit(run)
+
+
+def note_visibility_changed(note_id: int) -> None:
+    def run():
+        from .models import Note
+
+        note = Note.objects.select_related("activity__live", "attendee").get(pk=note_id)
+        live_id = note.activity.live_id
+        if note.hidden:
+            _send(group(live_id, PROJECTOR), [{"op": "remove", "target": f"#pnote-{note.pk}"}], 0)
+            if note.attendee_id:
+                _send(attendee_group(live_id, note.attendee_id), [{"op": "remove", "target": f"#mynote-{note.pk}"}], 0)
+        else:
+            _send(group(live_id, PROJECTOR), [{"op": "refresh"}], 0)
+            if note.attendee_id:
+                _send(attendee_group(live_id, note.attendee_id), [{"op": "refresh"}], 0)
+        _send(group(live_id, CONSOLE), [{"op": "refresh"}], 0)
+
+    _on_commit(run)
+
+
+def attendees_changed(live_id: int) -> None:
+    """Someone joined: the join screen's counter and the console's counter update in place."""
+
+    def run():
+        from .models import Attendee
+
+        count = str(Attendee.objects.filter(live_id=live_id).count())
+        op = [{"op": "text", "target": "#joined-count", "text": count}]
+        _send(group(live_id, PROJECTOR), op, 0)
+        _send(group(live_id, CONSOLE), op, 0)
+
+    _on_commit(run)

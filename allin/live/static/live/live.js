@@ -1,0 +1,265 @@
+// ALL-IN live screens (phone, projector, console). The server pushes small operations over a websocket;
+// when the socket cannot connect (a school network, an old phone) the page polls its state instead.
+// After every (re)connect the page fetches its whole state, so nothing missed while offline stays missing.
+(function () {
+  "use strict";
+  var root, role, stageUrl, wsUrl, socket, pollTimer, fetching = false, queued = [], lastStageV = 0;
+  var failures = 0, everOpen = false, serverOffset = 0;
+  var POLL_MS = 4000;
+  var texts = {
+    offline: "Geen live verbinding. De pagina ververst elke paar seconden.",
+    sendError: "Niet verstuurd: er is geen verbinding. Je tekst staat er nog; probeer het zo opnieuw.",
+    sent: "Verstuurd!",
+  };
+
+  function $(selector, scope) { return (scope || document).querySelector(selector); }
+  function csrf() { var m = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/); return m ? decodeURIComponent(m[1]) : ""; }
+  function uuid4() {
+    var b = new Uint8Array(16); window.crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+  // Markup that arrives over the socket has hx-* forms; htmx must see them before they are used.
+  function activate(el) { if (el && window.htmx) window.htmx.process(el); }
+  function status(text) { var el = $("#connection"); if (el && el.textContent !== text) el.textContent = text; }
+
+  // ---- applying what the server sends -------------------------------------------------------------
+  function setStage(html, version) {
+    var stage = $("#stage");
+    if (!stage) return;
+    if (version !== undefined && version !== null && version < lastStageV) return;
+    if (version) lastStageV = version;
+    var drafts = saveDrafts(stage), typed = saveTyping(stage);
+    stage.innerHTML = html;
+    activate(stage);
+    restoreTyping(typed);
+    afterRender(drafts);
+  }
+
+  // A push must never wipe what someone is typing (a theme name, a flip-over note): keep edited fields by id.
+  function saveTyping(scope) {
+    var kept = { values: {}, focus: null };
+    Array.prototype.forEach.call(scope.querySelectorAll("input[type=text][id], textarea[id]"), function (el) {
+      if (el.value !== el.defaultValue) kept.values[el.id] = el.value;
+    });
+    var active = document.activeElement;
+    if (active && active.id && scope.contains(active)) {
+      kept.focus = { id: active.id, start: active.selectionStart, end: active.selectionEnd };
+    }
+    return kept;
+  }
+  function restoreTyping(kept) {
+    Object.keys(kept.values).forEach(function (id) {
+      var el = document.getElementById(id); if (el) el.value = kept.values[id];
+    });
+    if (kept.focus) {
+      var el = document.getElementById(kept.focus.id);
+      if (el) { el.focus(); try { el.setSelectionRange(kept.focus.start, kept.focus.end); } catch (e) { /* not a text field */ } }
+    }
+  }
+
+  function apply(op) {
+    if (fetching && op.op !== "stage" && op.op !== "hello") { queued.push(op); return; }
+    var target = op.target ? $(op.target) : null;
+    switch (op.op) {
+      case "hello": refresh(); break;
+      case "refresh": refresh(); break;
+      case "stage": if (fetching) { queued.push(op); } else { setStage(op.html, op.v); } break;
+      case "append":
+        if (op.id && document.getElementById(op.id)) break;
+        if (!target) { refresh(); break; }
+        target.insertAdjacentHTML("beforeend", op.html);
+        activate(target.lastElementChild);
+        break;
+      case "remove": if (target) target.remove(); break;
+      case "text": if (target) target.textContent = op.text; break;
+    }
+  }
+
+  function refresh() {
+    if (fetching) { queued.push({ op: "refresh" }); return; }
+    fetching = true;
+    var again = false;
+    fetch(stageUrl, { credentials: "same-origin", headers: { "HX-Request": "true" }, cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        var version = parseInt(response.headers.get("X-Live-Version") || "0", 10);
+        return response.text().then(function (html) {
+          var box = document.createElement("div");
+          box.innerHTML = html;
+          var parts = box.querySelectorAll("[data-part]");
+          if (!parts.length) { setStage(html, version); return; }
+          Array.prototype.forEach.call(parts, function (part) {
+            if (part.dataset.part === "stage") { setStage(part.innerHTML, version); }
+            else { var el = document.getElementById(part.dataset.part); if (el) { el.innerHTML = part.innerHTML; activate(el); } }
+          });
+        });
+      })
+      .catch(function () { /* keep what is shown; the next poll or push tries again */ })
+      .then(function () {
+        fetching = false;
+        var pending = queued; queued = [];
+        pending.forEach(function (op) { if (op.op === "refresh") again = true; else apply(op); });
+        if (again) refresh();
+      });
+  }
+
+  // ---- the websocket, with polling as the fallback ---------------------------------------------------
+  function startPolling() {
+    if (pollTimer) return;
+    status(texts.offline);
+    pollTimer = setInterval(refresh, POLL_MS);
+  }
+  function stopPolling() {
+    if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }
+    status("");
+  }
+  function connect() {
+    if (!("WebSocket" in window)) { startPolling(); return; }
+    var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + wsUrl;
+    try { socket = new WebSocket(url); } catch (e) { startPolling(); return; }
+    var opened = false;
+    var giveUp = setTimeout(function () { if (!opened) startPolling(); }, 5000);
+    socket.onopen = function () { opened = everOpen = true; failures = 0; clearTimeout(giveUp); stopPolling(); };
+    socket.onmessage = function (event) {
+      var data; try { data = JSON.parse(event.data); } catch (e) { return; }
+      (data.ops || []).forEach(apply);
+    };
+    socket.onclose = function (event) {
+      clearTimeout(giveUp);
+      if (event.code === 4403) { startPolling(); return; }  // not allowed: polling shows the server's answer
+      failures += 1;
+      startPolling();
+      setTimeout(connect, Math.min(30000, 1000 * Math.pow(2, Math.min(failures, 5))));
+    };
+  }
+  setInterval(function () {
+    if (socket && socket.readyState === 1) socket.send(JSON.stringify({ type: "ping" }));
+  }, 25000);
+
+  // ---- clocks ---------------------------------------------------------------------------------------
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  // Clock times in the meeting's time zone, whatever the laptop or phone is set to.
+  var clockFormat = new Intl.DateTimeFormat("nl-NL", {
+    hour: "2-digit", minute: "2-digit", timeZone: (document.documentElement.dataset.tz || "Europe/Amsterdam"),
+  });
+  function tick() {
+    var now = Date.now() + serverOffset;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ends-at]"), function (el) {
+      var endsAt = parseInt(el.dataset.endsAt, 10);
+      if (!endsAt) return;
+      if (el.dataset.restMinutes !== undefined) {
+        var end = new Date(Math.max(now, endsAt) + parseInt(el.dataset.restMinutes, 10) * 60000);
+        el.textContent = clockFormat.format(end);
+        return;
+      }
+      var left = Math.round((endsAt - now) / 1000), over = left < 0, s = Math.abs(left);
+      el.textContent = (over ? "+" : "") + Math.floor(s / 60) + ":" + pad(s % 60) + (over ? " te lang" : "");
+      el.classList.toggle("overrun", over);
+    });
+  }
+
+  // ---- the phone's note form: drafts survive re-renders and reloads, retries reuse the same id ------------
+  function draftKey(form) { return "allin-draft-" + location.pathname + "-" + form.dataset.activity; }
+  function saveDrafts(scope) {
+    var drafts = {};
+    Array.prototype.forEach.call(scope.querySelectorAll("form.note-form"), function (form) {
+      drafts[form.dataset.activity] = { text: form.elements.text.value, client: form.elements.client_id.value };
+    });
+    return drafts;
+  }
+  function afterRender(drafts) {
+    var clock = document.querySelector("[data-server-now]");
+    if (clock) serverOffset = parseInt(clock.dataset.serverNow, 10) - Date.now();
+    Array.prototype.forEach.call(document.querySelectorAll("form.note-form"), function (form) {
+      var kept = drafts && drafts[form.dataset.activity];
+      var stored = null;
+      try { stored = JSON.parse(localStorage.getItem(draftKey(form)) || "null"); } catch (e) { stored = null; }
+      var draft = kept && kept.text ? kept : stored;
+      if (draft && draft.text) form.elements.text.value = draft.text;
+      form.elements.client_id.value = (draft && draft.client) || form.elements.client_id.value || uuid4();
+      updateCounter(form);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-fresh-client-id]"), function (form) {
+      if (!form.elements.client_id.value) form.elements.client_id.value = uuid4();
+    });
+    tick();
+  }
+  function updateCounter(form) {
+    var counter = form.querySelector("[data-counter]");
+    if (counter) counter.textContent = form.elements.text.value.length + " / 280";
+  }
+  function storeDraft(form) {
+    try {
+      localStorage.setItem(draftKey(form), JSON.stringify({ text: form.elements.text.value, client: form.elements.client_id.value }));
+    } catch (e) { /* private mode: the draft lives only on the page */ }
+  }
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.form;
+    if (form && form.classList.contains("note-form")) { updateCounter(form); storeDraft(form); }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("note-form")) return;
+    event.preventDefault();
+    var button = form.querySelector("button[type=submit]"), note = form.querySelector(".form-status");
+    if (!form.elements.text.value.trim()) { note.className = "form-status error"; note.textContent = "Schrijf eerst iets op je post-it."; return; }
+    button.disabled = true;
+    storeDraft(form);
+    fetch(form.action, {
+      method: "POST", body: new FormData(form), credentials: "same-origin",
+      headers: { "X-CSRFToken": csrf(), "X-Live": "1" },
+    }).then(function (response) {
+      return response.text().then(function (body) {
+        if (response.ok) {
+          var mine = document.getElementById("my-notes"); if (mine) mine.innerHTML = body;
+          form.elements.text.value = "";
+          form.elements.client_id.value = uuid4();
+          try { localStorage.removeItem(draftKey(form)); } catch (e) { /* nothing stored */ }
+          updateCounter(form);
+          note.className = "form-status ok"; note.textContent = texts.sent;
+        } else {
+          note.className = "form-status error"; note.textContent = body;
+        }
+      });
+    }).catch(function () {
+      note.className = "form-status error"; note.textContent = texts.sendError;
+    }).then(function () { button.disabled = false; });
+  });
+
+  // ---- console: drag a note onto a theme -----------------------------------------------------------------
+  document.addEventListener("dragstart", function (event) {
+    var note = event.target.closest && event.target.closest("[data-note-id]");
+    if (note) event.dataTransfer.setData("text/plain", note.dataset.noteId);
+  });
+  document.addEventListener("dragover", function (event) {
+    if (event.target.closest && event.target.closest(".theme-drop")) event.preventDefault();
+  });
+  document.addEventListener("drop", function (event) {
+    var zone = event.target.closest && event.target.closest(".theme-drop");
+    if (!zone) return;
+    event.preventDefault();
+    var body = new URLSearchParams();
+    body.append("note", event.dataTransfer.getData("text/plain"));
+    body.append("theme", zone.dataset.themeId);
+    fetch(zone.dataset.moveUrl, {
+      method: "POST", body: body, credentials: "same-origin",
+      headers: { "X-CSRFToken": csrf(), "HX-Request": "true" },
+    }).then(function (response) { return response.text(); }).then(function (html) { setStage(html, null); });
+  });
+
+  function init() {
+    root = document.getElementById("live");
+    if (!root) return;
+    role = root.dataset.role; stageUrl = root.dataset.stageUrl; wsUrl = root.dataset.wsUrl;
+    var stage = $("#stage"); lastStageV = parseInt((stage && stage.dataset.v) || "0", 10);
+    afterRender(null);
+    connect();
+    setInterval(tick, 1000);
+  }
+  document.addEventListener("DOMContentLoaded", init);
+  document.addEventListener("htmx:afterSwap", function () { afterRender(null); });
+})();

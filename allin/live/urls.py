@@ -1,0 +1,35 @@
+from django.urls import path
+
+from . import console_views as c
+from . import phone_views, projector_views
+
+public_patterns = [
+    path("j/", phone_views.code_lookup, name="live_code"),
+    path("j/<str:code>/", phone_views.join, name="live_join"),
+    path("j/<str:code>/stand/", phone_views.phone_stage, name="live_phone_stage"),
+    path("j/<str:code>/post-it/", phone_views.note_post, name="live_note_post"),
+    path("p/<str:code>/<str:key>/", projector_views.projector, name="live_projector"),
+    path("p/<str:code>/<str:key>/stand/", projector_views.projector_stage, name="live_projector_stage"),
+]
+
+# Below /w/<workspace>/bijeenkomsten/<pk>/
+meeting_patterns = [
+    path("live/", c.console, name="live_console"),
+    path("live/stand/", c.console_stage, name="live_console_stage"),
+    path("live/starten/", c.live_start, name="live_start"),
+    path("live/stoppen/", c.live_stop, name="live_stop"),
+    path("live/heropenen/", c.live_reopen, name="live_reopen"),
+    path("live/naar/", c.item_goto, name="live_item_goto"),
+    path("live/stap/", c.item_step, name="live_item_step"),
+    path("live/scherm/", c.screen, name="live_screen"),
+    path("live/bord/starten/", c.activity_start, name="live_activity_start"),
+    path("live/bord/", c.activity_update, name="live_activity_update"),
+    path("live/post-it/", c.note_add, name="live_note_add"),
+    path("live/post-it/verbergen/", c.note_hide, name="live_note_hide"),
+    path("live/post-it/verplaatsen/", c.note_move, name="live_note_move"),
+    path("live/thema/nieuw/", c.theme_add, name="live_theme_add"),
+    path("live/thema/naam/", c.theme_rename, name="live_theme_rename"),
+    path("live/thema/samenvoegen/", c.theme_merge, name="live_theme_merge"),
+    path("live/thema/verwijderen/", c.theme_delete, name="live_theme_delete"),
+    path("live/projectorlink/", c.projector_renew, name="live_projector_renew"),
+]
