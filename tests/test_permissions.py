@@ -5,20 +5,29 @@ workspace gets 404 under /w/<slug>/ (its existence is not revealed); viewers rea
 facilitators may do everything except manage members (403); owners may do everything. A URL name that is not
 in ROUTES makes this module fail, so nobody adds a page without deciding who may open it.
 
+A live meeting adds people without an account: a phone that joined (a signed cookie), the projector (a secret
+key in its link) and a projector whose link was renewed: tests/live/test_live_permissions.py walks every live
+URL for them, with the world built here.
+
 "Allowed" for a POST means the request got past the permission check: 200, 302 (not to the login page) or 400
 (the walk posts empty or minimal data, so a form may refuse it). Never 403, 404, 405 or 500.
 """
 
+import uuid
 from types import SimpleNamespace
 from typing import NamedTuple
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from allin.live import notes
+from allin.live import services as live_services
+from allin.live.models import LiveMeeting, Note
 from allin.workspaces import services
 from allin.workspaces.models import Membership, Role
 from tests import factories
@@ -71,6 +80,19 @@ def _agenda_item(w):
     return {**_meeting(w), "item_pk": w.agenda_item.pk}
 
 
+def _code(w):
+    return {"code": w.live.code}
+
+
+def _projector(w):
+    return {"code": w.live.code, "key": w.projector_key}
+
+
+def _live_post(data):
+    """A console action: a POST-only edit view, posted with data that names the world's objects."""
+    return Route(_meeting, POST_ONLY_GET, EDIT_POST, data)
+
+
 ROUTES = {
     # public
     "home": Route(lambda w: {}, each(200, 302, 302, 302, 302)),  # members go straight to their one workspace
@@ -86,6 +108,13 @@ ROUTES = {
     "password_reset_confirm": Route(lambda w: {"uidb64": w.reset_uid, "token": w.reset_token}, everyone(302)),
     "password_reset_complete": Route(lambda w: {}, everyone(200)),
     "invitation_accept": Route(lambda w: {"token": w.invitation_token}, everyone(200), everyone(ALLOWED)),
+    # public: a live meeting, without its cookie or key (with them: tests/live/test_live_permissions.py)
+    "live_code": Route(lambda w: {}, everyone(404)),  # no code typed: "we do not know this code"
+    "live_join": Route(_code, everyone(200), everyone(400)),  # the join form; posted empty it says why
+    "live_phone_stage": Route(_code, everyone(403)),
+    "live_note_post": Route(_code, everyone(405), everyone(403)),
+    "live_projector": Route(_projector, everyone(200)),  # whoever holds the link is the projector
+    "live_projector_stage": Route(_projector, everyone(200)),
     # any account
     "workspace_create": Route(lambda w: {}, each(LOGIN, 405, 405, 405, 405), each(LOGIN, *[ALLOWED] * 4)),
     "method_list": Route(lambda w: {}, ACCOUNT_PAGE),
@@ -123,6 +152,27 @@ ROUTES = {
         EDIT_POST,
         lambda w: {"done": "1"},
     ),
+    # workspace: running a meeting live
+    "live_console": Route(_meeting, READ),
+    "live_console_stage": Route(_meeting, READ),
+    "live_start": Route(_meeting, POST_ONLY_GET, EDIT_POST),
+    "live_stop": _live_post(None),
+    "live_reopen": _live_post(None),
+    "live_item_goto": _live_post(lambda w: {"item": w.agenda_item.pk}),
+    "live_item_step": _live_post(lambda w: {"direction": "next"}),
+    "live_screen": _live_post(lambda w: {"show_join": "1"}),
+    "live_activity_start": _live_post(lambda w: {"item": w.agenda_item.pk}),
+    "live_activity_update": _live_post(lambda w: {"activity": w.board.pk, "is_open": "0"}),
+    "live_note_add": _live_post(
+        lambda w: {"activity": w.board.pk, "text": "Flip-over", "client_id": w.client_id}
+    ),
+    "live_note_hide": _live_post(lambda w: {"note": w.note.pk, "hidden": "1"}),
+    "live_note_move": _live_post(lambda w: {"note": w.note.pk, "theme": w.theme.pk}),
+    "live_theme_add": _live_post(lambda w: {"activity": w.board.pk, "name": "Nieuw"}),
+    "live_theme_rename": _live_post(lambda w: {"theme": w.theme.pk, "name": "Anders"}),
+    "live_theme_merge": _live_post(lambda w: {"theme": w.theme.pk, "into": w.other_theme.pk}),
+    "live_theme_delete": _live_post(lambda w: {"theme": w.theme.pk}),
+    "live_projector_renew": _live_post(None),
     # workspace: members (owners only)
     "invite": Route(
         _ws, OWNER_GET, OWNER_POST, lambda w: {"email": "nieuw@example.org", "role": Role.VIEWER}
@@ -158,6 +208,14 @@ def test_every_url_is_in_the_table():
     }
 
 
+@pytest.fixture(autouse=True)
+def _no_rate_limit_counts():
+    # The walk opens /j/ without a code many times from one address; each test starts with a clean count.
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def world(workspace, owner, facilitator, viewer, outsider):
     process = factories.process(workspace, by=facilitator)
@@ -166,6 +224,22 @@ def world(workspace, owner, facilitator, viewer, outsider):
     target_user = factories.member(workspace, Role.VIEWER, full_name="Tim Doelwit")
     invitation = services.invitation_create(
         workspace=workspace, email="uitgenodigd@example.org", role=Role.VIEWER, invited_by=owner
+    )
+    live = live_services.live_open(meeting=meeting, base_url="http://testserver")
+    revoked_key = live.projector_key
+    live_services.projector_key_renew(live=live)
+    live_services.item_goto(live=live, item=meeting.items.first())
+    board = live_services.activity_start(live=live, item=meeting.items.first())
+    attendee = live_services.attendee_join(live=live, name="Sam", role="jongere")
+    note, _ = notes.note_create(
+        activity=board,
+        attendee=attendee,
+        text="Een post-it",
+        category=(board.categories or [""])[0],
+        client_id=uuid.uuid4(),
+    )
+    other_live = live_services.live_open(
+        meeting=factories.meeting(process, name="Andere"), base_url="http://x"
     )
     return SimpleNamespace(
         workspace=workspace,
@@ -180,6 +254,17 @@ def world(workspace, owner, facilitator, viewer, outsider):
         reset_uid=urlsafe_base64_encode(force_bytes(target_user.pk)),
         reset_token=default_token_generator.make_token(target_user),
         foreign_workspace=Membership.objects.get(user=outsider).workspace,
+        live=live,
+        projector_key=live.projector_key,
+        revoked_key=revoked_key,
+        board=board,
+        note=note,
+        theme=notes.theme_create(activity=board, name="Geld"),
+        other_theme=notes.theme_create(activity=board, name="School"),
+        client_id=str(uuid.uuid4()),
+        attendee=attendee,
+        foreign_attendee=live_services.attendee_join(live=other_live, name="Kim", role="anders"),
+        other_live=other_live,
         people={
             "anonymous": None,
             "outsider": outsider,
@@ -236,7 +321,7 @@ class _AnyWorld:
     """Stands in for the world fixture at collection time, to see which kwargs a route needs."""
 
     def __getattr__(self, name):
-        return SimpleNamespace(pk=1, slug="x")
+        return SimpleNamespace(pk=1, slug="x", code="ABCDEF")
 
 
 def _names_an_object(route):
@@ -267,6 +352,10 @@ def test_viewer_posts_change_nothing(world):
             sorted(world.workspace.memberships.values_list("user_id", "role")),
             list(world.workspace.invitations.values_list("pk", "revoked_at")),
             world.workspace.processes.count(),
+            list(LiveMeeting.objects.order_by("pk").values()),
+            list(Note.objects.order_by("pk").values()),
+            list(world.board.themes.values_list("pk", "name")),
+            list(world.live.activities.order_by("pk").values()),
         )
 
     before = snapshot()

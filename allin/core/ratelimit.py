@@ -7,9 +7,10 @@ from django.core.cache import cache
 
 def client_ip(request) -> str:
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        # Our proxy appends the address it saw; entries before it come from the client and can be forged.
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[0].strip()
+            return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

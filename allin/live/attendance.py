@@ -25,13 +25,19 @@ def _purpose(live) -> str:
 
 def remember(response, live, attendee) -> None:
     response.set_cookie(
-        cookie_name(live), make_token(purpose=_purpose(live), value=str(attendee.key)), max_age=MAX_AGE,
-        httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+        cookie_name(live),
+        make_token(purpose=_purpose(live), value=str(attendee.key)),
+        max_age=MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
     )
 
 
 def from_cookies(cookies, live) -> Attendee | None:
-    value = read_token(purpose=_purpose(live), token=cookies.get(cookie_name(live), ""), max_age_seconds=MAX_AGE)
+    value = read_token(
+        purpose=_purpose(live), token=cookies.get(cookie_name(live), ""), max_age_seconds=MAX_AGE
+    )
     try:
         key = uuid.UUID(value) if value else None
     except ValueError:

@@ -1,14 +1,15 @@
 """The facilitator's console. Every action is a POST that calls one service; htmx gets the fresh console stage
 back, a browser without JavaScript is redirected to the console (POST, then redirect)."""
 
+import uuid
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.cache import never_cache
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from allin.processes import selectors as planning
@@ -31,9 +32,13 @@ def _console_context(request, meeting, live, error=None):
         "ws_slug": meeting.process.workspace.slug,
         "meeting_pk": meeting.pk,
         "can_edit": request.membership.can_edit,
+        # The flip-over form's idempotency key, so it works without JavaScript too (the page makes one
+        # only when this is empty); every render of the console is a new form with a new key.
+        "client_id": uuid.uuid4(),
     }
 
 
+@never_cache
 @workspace_view()
 def console(request, pk):
     meeting = planning.meeting_get(request.workspace, pk)
@@ -80,7 +85,9 @@ def console_action(handler):
             error = _("Dit verzoek klopt niet. Laad de pagina opnieuw.")
         live.refresh_from_db()
         if request.htmx:
-            response = render(request, "live/_console_stage.html", _console_context(request, meeting, live, error))
+            response = render(
+                request, "live/_console_stage.html", _console_context(request, meeting, live, error)
+            )
             if error:
                 response.status_code = 400
             return response
@@ -105,11 +112,15 @@ def _activity(live, request):
 
 
 def _note(live, request):
-    return get_object_or_404(Note.objects.select_related("activity"), activity__live=live, pk=_int(request, "note"))
+    return get_object_or_404(
+        Note.objects.select_related("activity"), activity__live=live, pk=_int(request, "note")
+    )
 
 
 def _theme(live, request, name="theme"):
-    return get_object_or_404(Theme.objects.select_related("activity"), activity__live=live, pk=_int(request, name))
+    return get_object_or_404(
+        Theme.objects.select_related("activity"), activity__live=live, pk=_int(request, name)
+    )
 
 
 @console_action
@@ -134,7 +145,9 @@ def item_step(request, live):
 
 @console_action
 def screen(request, live):
-    services.screen_set(live=live, show_join=_flag(request, "show_join"), show_parking=_flag(request, "show_parking"))
+    services.screen_set(
+        live=live, show_join=_flag(request, "show_join"), show_parking=_flag(request, "show_parking")
+    )
 
 
 @console_action
@@ -145,7 +158,9 @@ def activity_start(request, live):
 @console_action
 def activity_update(request, live):
     services.activity_set(
-        activity=_activity(live, request), is_open=_flag(request, "is_open"), revealed=_flag(request, "revealed"),
+        activity=_activity(live, request),
+        is_open=_flag(request, "is_open"),
+        revealed=_flag(request, "revealed"),
         group_by=request.POST.get("group_by"),
     )
 
@@ -153,8 +168,11 @@ def activity_update(request, live):
 @console_action
 def note_add(request, live):
     notes.note_create(
-        activity=_activity(live, request), author=request.user, text=request.POST.get("text", ""),
-        client_id=request.POST.get("client_id"), category=request.POST.get("category", ""),
+        activity=_activity(live, request),
+        author=request.user,
+        text=request.POST.get("text", ""),
+        client_id=request.POST.get("client_id"),
+        category=request.POST.get("category", ""),
     )
 
 

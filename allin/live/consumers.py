@@ -7,6 +7,7 @@ import json
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext
 
 from . import attendance, realtime
 from .models import LiveMeeting
@@ -44,13 +45,17 @@ class LiveConsumer(AsyncWebsocketConsumer):
         kwargs = self.scope["url_route"]["kwargs"]
         self.audience = kwargs["audience"]
         live, groups = await _authorise(
-            kwargs["code"], self.audience, kwargs.get("key"), self.scope.get("cookies", {}),
+            kwargs["code"],
+            self.audience,
+            kwargs.get("key"),
+            self.scope.get("cookies", {}),
             self.scope.get("user", AnonymousUser()),
         )
         if live is None:
             await self.close(code=4403)
             return
         self.groups_joined = groups
+        self.projector_key = kwargs.get("key")
         for name in groups:
             await self.channel_layer.group_add(name, self.channel_name)
         self.pending = []
@@ -75,7 +80,14 @@ class LiveConsumer(AsyncWebsocketConsumer):
         if isinstance(message, dict) and message.get("type") == "ping":
             await self.send(text_data=json.dumps({"type": "pong"}))
         else:
-            await self.send(text_data=json.dumps({"type": "error", "error": "Dit bericht wordt niet begrepen."}))
+            await self.send(
+                text_data=json.dumps({"type": "error", "error": gettext("Dit bericht wordt niet begrepen.")})
+            )
+
+    async def live_revoke(self, event):
+        """The projector link was renewed; a projector that connected with an older key must stop."""
+        if self.projector_key != event["key"]:
+            await self.close(code=4403)
 
     async def live_push(self, event):
         delay = BATCH_SECONDS.get(self.audience, 0)
@@ -90,7 +102,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
         await asyncio.sleep(delay)
         ops, self.pending = self.pending, []
         if any(op["op"] == "refresh" for op in ops):
-            # A refetch shows everything; only what arrives after it still needs applying (the page queues it).
+            # A refetch shows everything; only what arrives after it still needs applying
+            # (the page queues it).
             last = max(i for i, op in enumerate(ops) if op["op"] == "refresh")
             ops = ops[last:]
         if ops:

@@ -20,12 +20,15 @@ PROMPT_MAX = 300
 class LiveMeeting(models.Model):
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="live")
     code = models.CharField(max_length=6, unique=True)
-    # The projector page is reachable without a login, so it sits behind this secret; replacing it revokes links.
+    # The projector page is reachable without a login, so it sits behind this secret;
+    # replacing it revokes links.
     projector_key = models.CharField(max_length=64)
     base_url = models.CharField(max_length=200)
     opened_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    current_item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    current_item = models.ForeignKey(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     item_started_at = models.DateTimeField(null=True, blank=True)
     show_join = models.BooleanField(default=True)
     show_parking = models.BooleanField(default=False)
@@ -80,7 +83,9 @@ class Activity(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["live", "item"], condition=Q(item__isnull=False), name="one_activity_per_item"),
+            models.UniqueConstraint(
+                fields=["live", "item"], condition=Q(item__isnull=False), name="one_activity_per_item"
+            ),
             models.UniqueConstraint(fields=["live"], condition=Q(kind="parking"), name="one_parking_board"),
         ]
 
@@ -102,11 +107,14 @@ class Theme(models.Model):
 
 class Note(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="notes")
-    attendee = models.ForeignKey(Attendee, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
+    attendee = models.ForeignKey(
+        Attendee, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # Made by the phone before sending; a retried or double-tapped post carries the same id and finds this row.
+    # Made by the phone before sending; a retried or double-tapped post carries the same id
+    # and finds this row.
     client_id = models.UUIDField()
     text = models.CharField(max_length=NOTE_MAX)
     category = models.CharField(max_length=CATEGORY_MAX, blank=True)
@@ -117,7 +125,9 @@ class Note(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["activity", "client_id"], name="one_note_per_client_id")]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "client_id"], name="one_note_per_client_id")
+        ]
 
     def __str__(self):
         return self.text[:40]

@@ -9,6 +9,8 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from allin.core.text import one_line
+
 from . import realtime
 from .models import NOTE_MAX, THEME_MAX, Activity, Attendee, LiveMeeting, Note, Theme
 
@@ -29,7 +31,7 @@ def _bump(live_id):
 
 
 def _clean_text(text):
-    text = " ".join((text or "").split())
+    text = one_line(text)
     if not text:
         raise ValidationError(_("Schrijf eerst iets op je post-it."))
     if len(text) > NOTE_MAX:
@@ -45,8 +47,16 @@ def _clean_client_id(client_id):
 
 
 @transaction.atomic
-def note_create(*, activity: Activity, text: str, client_id, category: str = "", attendee: Attendee | None = None,
-                author=None, show_name: bool = False) -> tuple[Note, bool]:
+def note_create(
+    *,
+    activity: Activity,
+    text: str,
+    client_id,
+    category: str = "",
+    attendee: Attendee | None = None,
+    author=None,
+    show_name: bool = False,
+) -> tuple[Note, bool]:
     """A note on a board. Returns (note, created): the same client_id from the same person finds the note it
     already made, so a retried or double-tapped post never makes a second one."""
     client_id = _clean_client_id(client_id)
@@ -59,9 +69,13 @@ def note_create(*, activity: Activity, text: str, client_id, category: str = "",
             raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
         # Lock the attendee so two posts at once cannot both slip under the per-minute limit.
         Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
-        recent = Note.objects.filter(attendee=attendee, created_at__gte=timezone.now() - timedelta(minutes=1)).count()
+        recent = Note.objects.filter(
+            attendee=attendee, created_at__gte=timezone.now() - timedelta(minutes=1)
+        ).count()
         if recent >= NOTES_PER_MINUTE:
-            raise TooManyNotes(_("Je hebt veel post-its in korte tijd gestuurd. Wacht even en probeer het dan opnieuw."))
+            raise TooManyNotes(
+                _("Je hebt veel post-its in korte tijd gestuurd. Wacht even en probeer het dan opnieuw.")
+            )
         if not activity.live.is_open:
             raise ValidationError(_("Deze bijeenkomst is afgelopen."))
         if not activity.is_open or activity.kind != Activity.Kind.NOTES:
@@ -79,8 +93,13 @@ def note_create(*, activity: Activity, text: str, client_id, category: str = "",
     try:
         with transaction.atomic():
             note = Note.objects.create(
-                activity=activity, attendee=attendee, author=author, client_id=client_id, text=text,
-                category=category, show_name=bool(show_name and attendee is not None and attendee.name),
+                activity=activity,
+                attendee=attendee,
+                author=author,
+                client_id=client_id,
+                text=text,
+                category=category,
+                show_name=bool(show_name and attendee is not None and attendee.name),
             )
     except IntegrityError:  # the same key raced in from a second request
         return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, author), False
@@ -90,7 +109,9 @@ def note_create(*, activity: Activity, text: str, client_id, category: str = "",
 
 
 def _same_author(note, attendee, author):
-    if (attendee is not None and note.attendee_id == attendee.pk) or (author is not None and note.author_id == author.pk):
+    if (attendee is not None and note.attendee_id == attendee.pk) or (
+        author is not None and note.author_id == author.pk
+    ):
         return note
     raise DuplicateClientId(_("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw."))
 
@@ -106,7 +127,7 @@ def note_set_hidden(*, note: Note, hidden: bool) -> Note:
 
 
 def _theme_name(name):
-    name = " ".join((name or "").split())
+    name = one_line(name)
     if not name:
         raise ValidationError(_("Geef het thema een naam."))
     if len(name) > THEME_MAX:
@@ -119,7 +140,9 @@ def theme_create(*, activity: Activity, name: str) -> Theme:
     if activity.themes.count() >= THEMES_MAX:
         raise ValidationError(_("Een bord heeft hoogstens %(max)d thema's.") % {"max": THEMES_MAX})
     theme = Theme.objects.create(
-        activity=activity, name=_theme_name(name), order=(activity.themes.aggregate(m=Max("order"))["m"] or 0) + 1
+        activity=activity,
+        name=_theme_name(name),
+        order=(activity.themes.aggregate(m=Max("order"))["m"] or 0) + 1,
     )
     _bump(activity.live_id)
     realtime.board_changed(activity.live_id)

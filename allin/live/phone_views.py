@@ -16,7 +16,7 @@ from allin.core import ratelimit
 
 from . import attendance, codes, notes, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
-from .models import Activity, LiveMeeting
+from .models import NOTE_MAX, Activity, LiveMeeting
 
 WRONG_CODES_PER_MINUTE = 20
 
@@ -38,7 +38,9 @@ def _too_many(request):
 def _live(request, code):
     """The open or closed live meeting of a code, or None."""
     normal = codes.normalise(code)
-    return LiveMeeting.objects.select_related("meeting__process").filter(code=normal).first() if normal else None
+    return (
+        LiveMeeting.objects.select_related("meeting__process").filter(code=normal).first() if normal else None
+    )
 
 
 @require_GET
@@ -47,7 +49,7 @@ def code_lookup(request):
     if _limited(request):
         return _too_many(request)
     normal = codes.normalise(request.GET.get("code", ""))
-    if normal and LiveMeeting.objects.filter(code=normal, closed_at__isnull=True).exists():
+    if normal and LiveMeeting.objects.filter(code=normal).exists():
         return redirect("live_join", code=normal)
     return _wrong_code(request, status=404)
 
@@ -109,7 +111,9 @@ def _attendee_or_none(request, code):
 def phone_stage(request, code):
     live, attendee = _attendee_or_none(request, code)
     if attendee is None:
-        return HttpResponse(_("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403)
+        return HttpResponse(
+            _("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403
+        )
     response = render(request, "live/_phone_refresh.html", _phone_context(live, attendee))
     response["X-Live-Version"] = str(live.version)
     return response
@@ -119,18 +123,27 @@ def phone_stage(request, code):
 def note_post(request, code):
     live, attendee = _attendee_or_none(request, code)
     if attendee is None:
-        return HttpResponse(_("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403)
+        return HttpResponse(
+            _("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403
+        )
     form = NoteForm(request.POST)
     error, status = None, 400
     if form.is_valid():
-        activity = Activity.objects.select_related("live").filter(live=live, pk=form.cleaned_data["activity"]).first()
+        activity = (
+            Activity.objects.select_related("live")
+            .filter(live=live, pk=form.cleaned_data["activity"])
+            .first()
+        )
         if activity is None:
             error = _("Dit bord hoort niet bij deze bijeenkomst.")
         else:
             try:
                 notes.note_create(
-                    activity=activity, attendee=attendee, text=form.cleaned_data["text"],
-                    client_id=form.cleaned_data["client_id"], category=form.cleaned_data["category"],
+                    activity=activity,
+                    attendee=attendee,
+                    text=form.cleaned_data["text"],
+                    client_id=form.cleaned_data["client_id"],
+                    category=form.cleaned_data["category"],
                     show_name=form.cleaned_data["show_name"],
                 )
             except ValidationError as exc:
@@ -142,7 +155,9 @@ def note_post(request, code):
         if error:
             return HttpResponse(error, status=status, content_type="text/plain; charset=utf-8")
         state = selectors.stage(live, with_boards=False)
-        return render(request, "live/_my_notes.html", {"my_notes": selectors.my_notes(attendee, state["activity"])})
+        return render(
+            request, "live/_my_notes.html", {"my_notes": selectors.my_notes(attendee, state["activity"])}
+        )
     if error:
         messages.error(request, error)
         return _phone_page(request, live, attendee, note_form=form, status=status)
@@ -152,8 +167,9 @@ def note_post(request, code):
 
 def _note_form_error(form):
     if "text" in form.errors:
-        text = form.data.get("text", "")
-        if text.strip():
+        text = form.data.get("text", "").strip()
+        if not text:
+            return _("Schrijf eerst iets op je post-it.")
+        if len(text) > NOTE_MAX:
             return _("Een post-it mag hoogstens 280 tekens hebben.")
-        return _("Schrijf eerst iets op je post-it.")
     return _("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw.")

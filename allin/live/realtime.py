@@ -1,8 +1,8 @@
 """Pushes from services to the screens of a live meeting, always after the database commit.
 
-Three audiences per meeting — phones, the projector and consoles — plus one group per attendee for what only that
-phone shows. A push carries small operations the page applies (append a note, remove one, replace the stage,
-refetch); a screen that missed anything refetches its whole state when it (re)connects."""
+Three audiences per meeting — phones, the projector and consoles — plus one group per attendee for what only
+that phone shows. A push carries small operations the page applies (append a note, remove one, replace the
+stage, refetch); a screen that missed anything refetches its whole state when it (re)connects."""
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -36,8 +36,10 @@ def _on_commit(callback):
     transaction.on_commit(run)
 
 
-def stage_changed(live_id: int) -> None:
-    """The current item, an activity's state or a screen setting changed: every screen gets its new stage."""
+def stage_changed(live_id: int, *, item_changed: bool = False) -> None:
+    """The current item, an activity's state or a screen setting changed: every screen gets its new stage.
+    When the agenda moved to another item, phones also empty their list of own notes, which shows the current
+    item's notes only (the stage is one render for all phones, so it cannot carry anyone's own notes)."""
 
     def run():
         from . import selectors
@@ -48,7 +50,10 @@ def stage_changed(live_id: int) -> None:
         phone_html = render_to_string("live/_phone_stage.html", {**state, "broadcast": True})
         projector_html = render_to_string("live/_projector_stage.html", state)
         stage_op = {"op": "stage", "target": "#stage", "v": live.version}
-        _send(group(live_id, PHONES), [{**stage_op, "html": phone_html}], live.version)
+        phone_ops = [{**stage_op, "html": phone_html}]
+        if item_changed:
+            phone_ops.append({"op": "text", "target": "#my-notes", "text": ""})
+        _send(group(live_id, PHONES), phone_ops, live.version)
         _send(group(live_id, PROJECTOR), [{**stage_op, "html": projector_html}], live.version)
         _send(group(live_id, CONSOLE), [{"op": "refresh"}], live.version)
 
@@ -70,9 +75,9 @@ def note_added(note_id: int) -> None:
         from .models import Note
         from .selectors import bucket_key
 
-        note = Note.objects.select_related("activity__live__meeting__process__workspace", "attendee", "theme").get(
-            pk=note_id
-        )
+        note = Note.objects.select_related(
+            "activity__live__meeting__process__workspace", "attendee", "theme"
+        ).get(pk=note_id)
         activity, live = note.activity, note.activity.live
         element = f"pnote-{note.pk}"
         if activity.kind == activity.Kind.PARKING and not live.show_parking:
@@ -99,7 +104,14 @@ def note_added(note_id: int) -> None:
         )
         _send(
             group(live.pk, CONSOLE),
-            [{"op": "append", "target": f"#cnotes-{activity.pk}", "id": f"cnote-{note.pk}", "html": console_html}],
+            [
+                {
+                    "op": "append",
+                    "target": f"#cnotes-{activity.pk}",
+                    "id": f"cnote-{note.pk}",
+                    "html": console_html,
+                }
+            ],
             live.version,
         )
 
@@ -115,12 +127,28 @@ def note_visibility_changed(note_id: int) -> None:
         if note.hidden:
             _send(group(live_id, PROJECTOR), [{"op": "remove", "target": f"#pnote-{note.pk}"}], 0)
             if note.attendee_id:
-                _send(attendee_group(live_id, note.attendee_id), [{"op": "remove", "target": f"#mynote-{note.pk}"}], 0)
+                _send(
+                    attendee_group(live_id, note.attendee_id),
+                    [{"op": "remove", "target": f"#mynote-{note.pk}"}],
+                    0,
+                )
         else:
             _send(group(live_id, PROJECTOR), [{"op": "refresh"}], 0)
             if note.attendee_id:
                 _send(attendee_group(live_id, note.attendee_id), [{"op": "refresh"}], 0)
         _send(group(live_id, CONSOLE), [{"op": "refresh"}], 0)
+
+    _on_commit(run)
+
+
+def projector_revoked(live_id: int, key: str) -> None:
+    """The projector link was renewed: projectors still connected with an older key are sent away, so a
+    revoked link stops showing the meeting at once, not only at its next reload."""
+
+    def run():
+        layer = get_channel_layer()
+        if layer is not None:
+            async_to_sync(layer.group_send)(group(live_id, PROJECTOR), {"type": "live.revoke", "key": key})
 
     _on_commit(run)
 

@@ -50,7 +50,9 @@ def board(activity: Activity, include_hidden=False) -> Board:
     notes = list(
         activity.notes.select_related("attendee", "theme").order_by("created_at", "pk")
         if include_hidden
-        else activity.notes.filter(hidden=False).select_related("attendee", "theme").order_by("created_at", "pk")
+        else activity.notes.filter(hidden=False)
+        .select_related("attendee", "theme")
+        .order_by("created_at", "pk")
     )
     if activity.group_by == Activity.GroupBy.THEME:
         buckets = [Bucket(f"t{t.pk}", t.name) for t in activity.themes.all()]
@@ -82,9 +84,7 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
     current = next((i for i in items if i.pk == live.current_item_id), None)
     activities = {
         a.item_id: a
-        for a in live.activities.filter(kind=Activity.Kind.NOTES).prefetch_related(
-            Prefetch("themes")
-        )
+        for a in live.activities.filter(kind=Activity.Kind.NOTES).prefetch_related(Prefetch("themes"))
     }
     parking = live.activities.filter(kind=Activity.Kind.PARKING).first()
     activity = activities.get(current.pk) if current else None
@@ -93,7 +93,11 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
         after = items[items.index(current) + 1 :]
         ends_at = live.item_started_at + timedelta(minutes=current.duration)
         rest = sum(i.duration for i in after)
-        timing = Timing(ends_at=ends_at, rest_minutes=rest, planned_end=max(ends_at, timezone.now()) + timedelta(minutes=rest))
+        timing = Timing(
+            ends_at=ends_at,
+            rest_minutes=rest,
+            planned_end=max(ends_at, timezone.now()) + timedelta(minutes=rest),
+        )
     return {
         "live": live,
         "items": items,
@@ -102,7 +106,9 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
         "activities": activities,
         "board": board(activity, include_hidden) if (activity and with_boards) else None,
         "parking": parking,
-        "parking_board": board(parking, include_hidden) if (parking and with_boards and (include_hidden or live.show_parking)) else None,
+        "parking_board": board(parking, include_hidden)
+        if (parking and with_boards and (include_hidden or live.show_parking))
+        else None,
         "timing": timing,
         "attendee_count": live.attendees.count(),
         "position": (items.index(current) + 1) if current else 0,
@@ -114,7 +120,9 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
 def my_notes(attendee, activity) -> list:
     if activity is None:
         return []
-    return list(Note.objects.filter(activity=activity, attendee=attendee, hidden=False).order_by("-created_at")[:50])
+    return list(
+        Note.objects.filter(activity=activity, attendee=attendee, hidden=False).order_by("-created_at")[:50]
+    )
 
 
 def agenda_item_get(live, pk) -> AgendaItem:

@@ -10,6 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from allin.core.text import one_line
+
 from . import codes, realtime
 from .models import NAME_MAX, Activity, Attendee, AttendeeRole, LiveMeeting
 from .selectors import DEFAULT_CATEGORIES, NOTE_ACTIVITY_TYPES
@@ -31,7 +33,9 @@ def _activity_for(live, item) -> Activity | None:
         defaults={
             "kind": Activity.Kind.NOTES,
             "prompt": (config.get("prompt") or item.title)[:300],
-            "categories": [str(c)[:60] for c in (config.get("categories") or DEFAULT_CATEGORIES.get(kind, []))][:8],
+            "categories": [
+                str(c)[:60] for c in (config.get("categories") or DEFAULT_CATEGORIES.get(kind, []))
+            ][:8],
         },
     )
     return activity
@@ -47,6 +51,11 @@ def live_open(*, meeting, base_url: str) -> LiveMeeting:
             live.save(update_fields=["closed_at"])
             _bump(live)
             realtime.stage_changed(live.pk)
+        return live
+    # Lock the meeting so two facilitators pressing "live" at once get the same live meeting.
+    type(meeting).objects.select_for_update().filter(pk=meeting.pk).first()
+    live = LiveMeeting.objects.filter(meeting=meeting).first()
+    if live is not None:
         return live
     for _attempt in range(20):
         try:
@@ -82,6 +91,7 @@ def projector_key_renew(*, live: LiveMeeting) -> LiveMeeting:
     """A new secret for the projector link; the old link stops working."""
     live.projector_key = secrets.token_urlsafe(24)
     live.save(update_fields=["projector_key"])
+    realtime.projector_revoked(live.pk, live.projector_key)
     return live
 
 
@@ -89,7 +99,7 @@ def projector_key_renew(*, live: LiveMeeting) -> LiveMeeting:
 def attendee_join(*, live: LiveMeeting, name: str, role: str) -> Attendee:
     if not live.is_open:
         raise ValidationError(_("Deze bijeenkomst is afgelopen."))
-    name = " ".join((name or "").split())
+    name = one_line(name)
     if len(name) > NAME_MAX:
         raise ValidationError(_("Je naam mag hoogstens %(max)d tekens lang zijn.") % {"max": NAME_MAX})
     if role not in AttendeeRole.values:
@@ -103,6 +113,7 @@ def attendee_join(*, live: LiveMeeting, name: str, role: str) -> Attendee:
 def item_goto(*, live: LiveMeeting, item) -> LiveMeeting:
     if item.meeting_id != live.meeting_id:
         raise ValidationError(_("Dit onderdeel hoort niet bij deze bijeenkomst."))
+    item_changed = live.current_item_id != item.pk
     live.current_item = item
     live.item_started_at = timezone.now()
     live.show_join = False
@@ -110,7 +121,7 @@ def item_goto(*, live: LiveMeeting, item) -> LiveMeeting:
     live.save(update_fields=["current_item", "item_started_at", "show_join", "show_parking"])
     _activity_for(live, item)
     _bump(live)
-    realtime.stage_changed(live.pk)
+    realtime.stage_changed(live.pk, item_changed=item_changed)
     return live
 
 
@@ -130,7 +141,9 @@ def item_step(*, live: LiveMeeting, offset: int) -> LiveMeeting:
 
 
 @transaction.atomic
-def screen_set(*, live: LiveMeeting, show_join: bool | None = None, show_parking: bool | None = None) -> LiveMeeting:
+def screen_set(
+    *, live: LiveMeeting, show_join: bool | None = None, show_parking: bool | None = None
+) -> LiveMeeting:
     if show_join is not None:
         live.show_join = show_join
     if show_parking is not None:
@@ -147,8 +160,13 @@ def activity_start(*, live: LiveMeeting, item, prompt: str = "", categories=()) 
     if item.meeting_id != live.meeting_id:
         raise ValidationError(_("Dit onderdeel hoort niet bij deze bijeenkomst."))
     activity, created = Activity.objects.get_or_create(
-        live=live, item=item, defaults={"kind": Activity.Kind.NOTES, "prompt": (prompt or item.title)[:300],
-                                        "categories": list(categories)[:8]}
+        live=live,
+        item=item,
+        defaults={
+            "kind": Activity.Kind.NOTES,
+            "prompt": (prompt or item.title)[:300],
+            "categories": list(categories)[:8],
+        },
     )
     _bump(live)
     realtime.stage_changed(live.pk)
@@ -156,8 +174,13 @@ def activity_start(*, live: LiveMeeting, item, prompt: str = "", categories=()) 
 
 
 @transaction.atomic
-def activity_set(*, activity: Activity, is_open: bool | None = None, revealed: bool | None = None,
-                 group_by: str | None = None) -> Activity:
+def activity_set(
+    *,
+    activity: Activity,
+    is_open: bool | None = None,
+    revealed: bool | None = None,
+    group_by: str | None = None,
+) -> Activity:
     if is_open is not None:
         activity.is_open = is_open
     if revealed is not None:

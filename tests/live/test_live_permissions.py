@@ -1,0 +1,75 @@
+"""The permission walk of tests/test_permissions.py, for a live meeting's people without an account: a phone
+that joined (its signed cookie), a phone of another meeting, the projector (the secret key in its link) and a
+projector whose link was renewed. A cookie opens its own meeting's phone pages only; the key opens the
+projector pages only; a renewed link opens nothing; neither is an account, so every workspace page sends them
+to the login page. The world is the permission walk's own."""
+
+import pytest
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import reverse
+
+from allin.live import attendance
+from allin.live.urls import public_patterns
+from tests import test_permissions as walk
+
+LOGIN, ROUTES, _check = walk.LOGIN, walk.ROUTES, walk._check
+# The fixture: a workspace with a process, a live meeting, a phone and a renewed projector link.
+world = walk.world
+
+LIVE_PERSONAS = ("attendee", "foreign_attendee", "projector", "revoked_projector")
+
+# name: {persona: (GET, POST)}; POST None where the URL takes no POST.
+LIVE_ROUTES = {
+    "live_code": dict.fromkeys(LIVE_PERSONAS, (404, None)),
+    "live_join": {**dict.fromkeys(LIVE_PERSONAS, (200, 400)), "attendee": (200, 200)},  # 200: the phone page
+    "live_phone_stage": {**dict.fromkeys(LIVE_PERSONAS, (403, None)), "attendee": (200, None)},
+    "live_note_post": {**dict.fromkeys(LIVE_PERSONAS, (405, 403)), "attendee": (405, 400)},
+    "live_projector": {**dict.fromkeys(LIVE_PERSONAS, (404, None)), "projector": (200, None)},
+    "live_projector_stage": {**dict.fromkeys(LIVE_PERSONAS, (404, None)), "projector": (200, None)},
+}
+
+
+def _client(world, persona):
+    client = Client()
+    phones = {
+        "attendee": (world.live, world.attendee),
+        "foreign_attendee": (world.other_live, world.foreign_attendee),
+    }
+    if persona in phones:
+        live, attendee = phones[persona]
+        response = HttpResponse()
+        attendance.remember(response, live, attendee)
+        value = response.cookies[attendance.cookie_name(live)].value
+        # A foreign phone's cookie under its own name and under this meeting's name: neither may count.
+        client.cookies[attendance.cookie_name(live)] = value
+        client.cookies[attendance.cookie_name(world.live)] = value
+    return client
+
+
+def _kwargs(world, persona, name):
+    kwargs = ROUTES[name].kwargs(world)
+    if "key" in kwargs:
+        keys = {"projector": world.projector_key, "revoked_projector": world.revoked_key}
+        kwargs["key"] = keys.get(persona, "x" * 32)
+    return kwargs
+
+
+def test_every_public_live_url_is_in_the_table():
+    assert {pattern.name for pattern in public_patterns} == set(LIVE_ROUTES)
+
+
+def _cases():
+    for name in (name for name in ROUTES if name.startswith("live_")):
+        for persona in LIVE_PERSONAS:
+            get, post = LIVE_ROUTES[name][persona] if name in LIVE_ROUTES else (LOGIN, LOGIN)
+            yield pytest.param(name, persona, get, post, id=f"{name}-{persona}")
+
+
+@pytest.mark.parametrize("name, persona, get, post", list(_cases()))
+def test_live_personas(world, name, persona, get, post):
+    url = reverse(name, kwargs=_kwargs(world, persona, name))
+    client = _client(world, persona)
+    _check(client.get(url), get, url)
+    if post is not None and ROUTES[name].post is not None:
+        _check(client.post(url, {}), post, url)
