@@ -20,8 +20,9 @@ run: install
 	@echo "ALL-IN draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
 	$(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
+# PYTEST_ARGS passes options on, e.g. make test PYTEST_ARGS='-m "not e2e"' to leave out the browser tests.
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Re-extract the catalogues after changing texts, then compile them (needs GNU gettext).
 messages: install

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
-from . import notes, selectors, services
+from . import kinds, notes, selectors, services
 from .forms import ThemeForm
 from .models import Activity, LiveMeeting, Note, Theme
 
@@ -211,3 +211,32 @@ def theme_delete(request, live):
 @console_action
 def projector_renew(request, live):
     services.projector_key_renew(live=live)
+
+
+@workspace_view(edit=True)
+@require_POST
+def kind_action(request, pk, activity, action):
+    """A console action of one activity kind (merge two words, add vote options, reveal a dream, ...)."""
+    meeting = planning.meeting_get(request.workspace, pk)
+    live = LiveMeeting.objects.filter(meeting=meeting).first()
+    target = Activity.objects.filter(live=live, pk=activity).first() if live else None
+    spec = kinds.get(target.kind) if target else None
+    handler = spec.console_actions.get(action) if spec else None
+    if handler is None:
+        raise Http404
+    error = None
+    try:
+        handler(request, target)
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    except (ValueError, KeyError):
+        error = _("Dit verzoek klopt niet. Laad de pagina opnieuw.")
+    live.refresh_from_db()
+    if request.htmx:
+        response = render(request, "live/_console_stage.html", _console_context(request, meeting, live, error))
+        if error:
+            response.status_code = 400
+        return response
+    if error:
+        messages.error(request, error)
+    return redirect("live_console", workspace=request.workspace.slug, pk=meeting.pk)

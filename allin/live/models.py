@@ -15,6 +15,8 @@ NAME_MAX = 40
 CATEGORY_MAX = 60
 THEME_MAX = 80
 PROMPT_MAX = 300
+# Kinds whose phones post notes (post-its) onto a board.
+NOTE_KINDS = {"notes", "parking", "hopes_fears", "tips_tops"}
 
 
 class LiveMeeting(models.Model):
@@ -31,6 +33,9 @@ class LiveMeeting(models.Model):
     )
     item_started_at = models.DateTimeField(null=True, blank=True)
     show_join = models.BooleanField(default=True)
+    # A countdown the facilitator starts for any activity; the projector shows it large.
+    timer_ends_at = models.DateTimeField(null=True, blank=True)
+    timer_seconds = models.PositiveIntegerField(null=True, blank=True)
     show_parking = models.BooleanField(default=False)
     # Bumped by every change a screen could show; screens use it to skip stale pushes and as an ETag.
     version = models.PositiveBigIntegerField(default=0)
@@ -67,6 +72,15 @@ class Activity(models.Model):
     class Kind(models.TextChoices):
         NOTES = "notes", _("Post-its")
         PARKING = "parking", _("Parkeerbord")
+        HOPES_FEARS = "hopes_fears", _("Hoop en angst")
+        TIPS_TOPS = "tips_tops", _("Tips en tops")
+        WORDCLOUD = "wordcloud", _("Woordwolk")
+        VOTE = "vote", _("Stemmen")
+        CONSENT = "consent", _("Check op gedeeldheid")
+        QUESTION_CARDS = "question_cards", _("Gesprekskaarten")
+        FUTURE_DREAM = "future_dream", _("Toekomstdroom")
+        PLANS = "plans", _("Plannen")
+        COMMITMENT = "commitment", _("Commitmentronde")
 
     class GroupBy(models.TextChoices):
         CATEGORY = "category", _("per categorie")
@@ -80,6 +94,9 @@ class Activity(models.Model):
     is_open = models.BooleanField(default=True)
     revealed = models.BooleanField(default=True)
     group_by = models.CharField(max_length=10, choices=GroupBy.choices, default=GroupBy.CATEGORY)
+    # Settings of the kind (dots and ballots of a vote, the year of a future dream, ...) and what the projector
+    # is showing within it (the dream or commitment being presented).
+    config = models.JSONField(default=dict, blank=True)
 
     class Meta:
         constraints = [
@@ -91,6 +108,10 @@ class Activity(models.Model):
 
     def __str__(self):
         return self.prompt or self.get_kind_display()
+
+    @property
+    def takes_notes(self):
+        return self.kind in NOTE_KINDS
 
 
 class Theme(models.Model):
@@ -121,6 +142,11 @@ class Note(models.Model):
     theme = models.ForeignKey(Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
     show_name = models.BooleanField(default=False)
     hidden = models.BooleanField(default=False)
+    # The conversation table that wrote it (question cards) or the future dream it answers.
+    table = models.ForeignKey("Table", on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
+    dream = models.ForeignKey("Dream", on_delete=models.SET_NULL, null=True, blank=True, related_name="reactions")
+    # Hopes and fears from phase A, looked back on at the close of phase B: did it come true?
+    came_true = models.CharField(max_length=10, blank=True, choices=[("ja", _("ja")), ("deels", _("deels")), ("nee", _("nee"))])
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -138,3 +164,18 @@ class Note(models.Model):
         if self.show_name and self.attendee_id and self.attendee.name:
             return self.attendee.name
         return ""
+
+
+from .activity_models import (  # noqa: E402,F401  (models of the activities; imported so Django registers them)
+    Commitment,
+    ConsentAnswer,
+    Dream,
+    PhotoCard,
+    Plan,
+    Table,
+    TableSeat,
+    Vote,
+    VoteOption,
+    WordAlias,
+    WordAnswer,
+)

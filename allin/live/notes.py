@@ -78,7 +78,7 @@ def note_create(
             )
         if not activity.live.is_open:
             raise ValidationError(_("Deze bijeenkomst is afgelopen."))
-        if not activity.is_open or activity.kind != Activity.Kind.NOTES:
+        if not activity.is_open or not activity.takes_notes or activity.kind == Activity.Kind.PARKING:
             raise ValidationError(_("Je kunt hier nu geen post-its meer sturen."))
         if activity.item_id != activity.live.current_item_id:
             raise ValidationError(_("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt."))
@@ -90,6 +90,12 @@ def note_create(
             raise ValidationError(_("Kies een van de categorieën."))
     if not activity.categories:
         category = ""
+    if attendee is not None and activity.kind == Activity.Kind.TIPS_TOPS:
+        # Tips & tops: one of each per person, as with the two paper post-its.
+        if Note.objects.filter(activity=activity, attendee=attendee, category=category).exists():
+            raise ValidationError(
+                _("Je hebt al een %(category)s gestuurd. Eén per soort is genoeg.") % {"category": category}
+            )
     try:
         with transaction.atomic():
             note = Note.objects.create(

@@ -4,7 +4,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from allin.core import ratelimit
 
-from . import attendance, codes, notes, selectors, services
+from . import attendance, codes, kinds, notes, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
 from .models import NOTE_MAX, Activity, LiveMeeting
 
@@ -85,10 +85,14 @@ def join(request, code):
 
 def _phone_context(live, attendee, note_form=None):
     state = selectors.stage(live, with_boards=False)
+    spec, activity = state["spec"], state["activity"]
+    mine = spec.mine_context(activity, attendee) if (spec and spec.mine_context) else None
     return {
         **state,
+        **(mine or {}),
         "attendee": attendee,
-        "my_notes": selectors.my_notes(attendee, state["activity"]),
+        "has_mine": mine is not None,
+        "my_notes": selectors.my_notes(attendee, activity) if (activity and activity.takes_notes) else [],
         "note_form": note_form,
         "client_id": uuid.uuid4(),
     }
@@ -173,3 +177,58 @@ def _note_form_error(form):
         if len(text) > NOTE_MAX:
             return _("Een post-it mag hoogstens 280 tekens hebben.")
     return _("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw.")
+
+
+def _kind_for(live, activity_id):
+    activity = Activity.objects.select_related("live").filter(live=live, pk=activity_id).first()
+    spec = kinds.get(activity.kind) if (activity and not activity.takes_notes) else None
+    return activity, spec
+
+
+@never_cache
+@require_GET
+def activity_mine(request, code, activity):
+    """The part of an activity only this phone sees: its own answer, dots left, its table."""
+    live, attendee = _attendee_or_none(request, code)
+    if attendee is None:
+        return HttpResponse(_("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403)
+    activity, spec = _kind_for(live, activity)
+    if activity is not None and activity.takes_notes:
+        return render(request, "live/_my_notes.html", {"my_notes": selectors.my_notes(attendee, activity)})
+    if spec is None or spec.mine_template is None:
+        raise Http404
+    return render(request, spec.mine_template, {"live": live, "activity": activity, "attendee": attendee,
+                                                **spec.mine_context(activity, attendee)})
+
+
+@require_POST
+def activity_action(request, code, activity, action):
+    """A phone answers in an activity (a word, a dot, consent, ...). Same answers as note_post: the personal part
+    for scripts, a redirect for plain forms, a Dutch message when refused."""
+    live, attendee = _attendee_or_none(request, code)
+    if attendee is None:
+        return HttpResponse(_("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403)
+    activity, spec = _kind_for(live, activity)
+    handler = spec.phone_actions.get(action) if spec else None
+    if handler is None:
+        raise Http404
+    error = None
+    if not live.is_open:
+        error = _("Deze bijeenkomst is afgelopen.")
+    elif activity.item_id != live.current_item_id:
+        error = _("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt.")
+    else:
+        try:
+            handler(request, activity, attendee)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    if request.htmx or request.headers.get("X-Live"):
+        if error:
+            return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+        if spec.mine_template is None:
+            return HttpResponse(status=204)
+        return render(request, spec.mine_template, {"live": live, "activity": activity, "attendee": attendee,
+                                                    **spec.mine_context(activity, attendee)})
+    if error:
+        messages.error(request, error)
+    return redirect(reverse("live_join", kwargs={"code": live.code}) + "#stage")

@@ -50,9 +50,8 @@ def stage_changed(live_id: int, *, item_changed: bool = False) -> None:
         phone_html = render_to_string("live/_phone_stage.html", {**state, "broadcast": True})
         projector_html = render_to_string("live/_projector_stage.html", state)
         stage_op = {"op": "stage", "target": "#stage", "v": live.version}
+        # The stage carries an empty personal part (my notes, my answer); each phone fetches its own.
         phone_ops = [{**stage_op, "html": phone_html}]
-        if item_changed:
-            phone_ops.append({"op": "text", "target": "#my-notes", "text": ""})
         _send(group(live_id, PHONES), phone_ops, live.version)
         _send(group(live_id, PROJECTOR), [{**stage_op, "html": projector_html}], live.version)
         _send(group(live_id, CONSOLE), [{"op": "refresh"}], live.version)
@@ -95,7 +94,7 @@ def note_added(note_id: int) -> None:
             "live/_note_console.html",
             {
                 "note": note,
-                "themes": list(activity.themes.all()) if activity.kind == activity.Kind.NOTES else [],
+                "themes": list(activity.themes.all()) if activity.kind != activity.Kind.PARKING else [],
                 "ws_slug": meeting.process.workspace.slug,
                 "meeting_pk": meeting.pk,
                 # Viewers watch consoles too; their POSTs are refused, so the controls may show.
@@ -163,5 +162,34 @@ def attendees_changed(live_id: int) -> None:
         op = [{"op": "text", "target": "#joined-count", "text": count}]
         _send(group(live_id, PROJECTOR), op, 0)
         _send(group(live_id, CONSOLE), op, 0)
+
+    _on_commit(run)
+
+
+def results_changed(live_id: int) -> None:
+    """Answers came in (words, dots, consent, ...): projector and consoles refetch. Their consumers batch these
+    pushes, so a room answering at once costs one refetch per batch, not one per answer."""
+
+    def run():
+        _send(group(live_id, PROJECTOR), [{"op": "refresh"}], 0)
+        _send(group(live_id, CONSOLE), [{"op": "refresh"}], 0)
+
+    _on_commit(run)
+
+
+def attendee_changed(live_id: int, attendee_id: int) -> None:
+    """Something only this attendee's phone shows changed (their table, their card): it refetches."""
+
+    def run():
+        _send(attendee_group(live_id, attendee_id), [{"op": "refresh"}], 0)
+
+    _on_commit(run)
+
+
+def phones_refresh(live_id: int) -> None:
+    """Something every phone shows in its personal part changed (a table moved to the next card): each refetches."""
+
+    def run():
+        _send(group(live_id, PHONES), [{"op": "refresh"}], 0)
 
     _on_commit(run)

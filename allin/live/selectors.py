@@ -10,9 +10,14 @@ from django.utils import timezone
 from allin.processes import agenda
 from allin.processes.models import AgendaItem
 
+from . import kinds
 from .models import Activity, LiveMeeting, Note
 
-NOTE_ACTIVITY_TYPES = {"notes", "hopes_fears", "tips_tops", "plans"}
+# The method files' activity types that run on phones; "slide" and "timer" show the agenda item itself.
+LIVE_ACTIVITY_TYPES = {
+    "notes", "hopes_fears", "tips_tops", "wordcloud", "vote", "consent", "question_cards", "future_dream",
+    "plans", "commitment",
+}
 DEFAULT_CATEGORIES = {"hopes_fears": ["hoop", "angst"], "tips_tops": ["tip", "top"]}
 
 
@@ -84,7 +89,7 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
     current = next((i for i in items if i.pk == live.current_item_id), None)
     activities = {
         a.item_id: a
-        for a in live.activities.filter(kind=Activity.Kind.NOTES).prefetch_related(Prefetch("themes"))
+        for a in live.activities.exclude(kind=Activity.Kind.PARKING).prefetch_related(Prefetch("themes"))
     }
     parking = live.activities.filter(kind=Activity.Kind.PARKING).first()
     activity = activities.get(current.pk) if current else None
@@ -98,13 +103,16 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
             rest_minutes=rest,
             planned_end=max(ends_at, timezone.now()) + timedelta(minutes=rest),
         )
+    spec = kinds.get(activity.kind) if (activity and not activity.takes_notes) else None
     return {
         "live": live,
         "items": items,
         "current": current,
         "activity": activity,
         "activities": activities,
-        "board": board(activity, include_hidden) if (activity and with_boards) else None,
+        "spec": spec,
+        **(spec.context(activity) if spec else {}),
+        "board": board(activity, include_hidden) if (activity and activity.takes_notes and with_boards) else None,
         "parking": parking,
         "parking_board": board(parking, include_hidden)
         if (parking and with_boards and (include_hidden or live.show_parking))

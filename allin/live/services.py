@@ -14,7 +14,7 @@ from allin.core.text import one_line
 
 from . import codes, realtime
 from .models import NAME_MAX, Activity, Attendee, AttendeeRole, LiveMeeting
-from .selectors import DEFAULT_CATEGORIES, NOTE_ACTIVITY_TYPES
+from .selectors import DEFAULT_CATEGORIES, LIVE_ACTIVITY_TYPES
 
 
 def _bump(live: LiveMeeting) -> None:
@@ -23,22 +23,36 @@ def _bump(live: LiveMeeting) -> None:
 
 
 def _activity_for(live, item) -> Activity | None:
-    config = item.activity or {}
-    kind = config.get("type")
-    if kind not in NOTE_ACTIVITY_TYPES:
+    """The live activity an agenda item's method configuration asks for, made once per meeting."""
+    config = dict(item.activity or {})
+    kind = config.pop("type", None)
+    if kind not in LIVE_ACTIVITY_TYPES:
         return None
+    prompt = config.pop("prompt", None) or item.title
+    categories = config.pop("categories", None) or DEFAULT_CATEGORIES.get(kind, [])
+    if kind == "question_cards" and "cards" not in config:
+        config["cards"] = _method_cards(live)
     activity, _created = Activity.objects.get_or_create(
         live=live,
         item=item,
         defaults={
-            "kind": Activity.Kind.NOTES,
-            "prompt": (config.get("prompt") or item.title)[:300],
-            "categories": [
-                str(c)[:60] for c in (config.get("categories") or DEFAULT_CATEGORIES.get(kind, []))
-            ][:8],
+            "kind": kind,
+            "prompt": str(prompt)[:300],
+            "categories": [str(c)[:60] for c in categories][:8],
+            "config": config,
         },
     )
     return activity
+
+
+def _method_cards(live):
+    """The method's question cards, copied so they can be edited for this meeting."""
+    from allin.methods.loader import get_method
+
+    method = get_method(live.meeting.process.method_slug)
+    if method is None:
+        return []
+    return [{"title": c.title, "kind": c.kind, "questions": list(c.questions)} for c in method.question_cards]
 
 
 @transaction.atomic

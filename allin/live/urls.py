@@ -8,6 +8,8 @@ public_patterns = [
     path("j/<str:code>/", phone_views.join, name="live_join"),
     path("j/<str:code>/stand/", phone_views.phone_stage, name="live_phone_stage"),
     path("j/<str:code>/post-it/", phone_views.note_post, name="live_note_post"),
+    path("j/<str:code>/doe/<int:activity>/mijn/", phone_views.activity_mine, name="live_activity_mine"),
+    path("j/<str:code>/doe/<int:activity>/<slug:action>/", phone_views.activity_action, name="live_activity_action"),
     path("p/<str:code>/<str:key>/", projector_views.projector, name="live_projector"),
     path("p/<str:code>/<str:key>/stand/", projector_views.projector_stage, name="live_projector_stage"),
 ]
@@ -32,4 +34,5 @@ meeting_patterns = [
     path("live/thema/samenvoegen/", c.theme_merge, name="live_theme_merge"),
     path("live/thema/verwijderen/", c.theme_delete, name="live_theme_delete"),
     path("live/projectorlink/", c.projector_renew, name="live_projector_renew"),
+    path("live/doe/<int:activity>/<slug:action>/", c.kind_action, name="live_kind_action"),
 ]

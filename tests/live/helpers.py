@@ -1,5 +1,5 @@
-"""Building live meetings for the live tests: a meeting whose agenda has a slide, a tips/tops board with
-categories and a plans board without, opened live, with attendees who carry a real signed cookie."""
+"""Building live meetings for the live tests: a meeting whose agenda has a slide, a notes board with
+categories (top/tip) and one without, opened live, with attendees who carry a real signed cookie."""
 
 import uuid
 
@@ -15,9 +15,9 @@ AGENDA = [
     ("Welkom", {"type": "slide", "prompt": "Welkom!"}),
     (
         "Tips en tops",
-        {"type": "tips_tops", "prompt": "Wat ging goed, wat kan beter?", "categories": ["top", "tip"]},
+        {"type": "notes", "prompt": "Wat ging goed, wat kan beter?", "categories": ["top", "tip"]},
     ),
-    ("Plannen", {"type": "plans", "prompt": "Wat ga jij doen?"}),
+    ("Plannen", {"type": "notes", "prompt": "Wat ga jij doen?"}),
 ]
 
 

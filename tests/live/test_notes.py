@@ -304,3 +304,15 @@ def test_control_characters_are_removed_before_saving(board, attendee):
         category=board.categories[0],
     )
     assert note.text == "hallo daar"
+
+
+def test_tips_and_tops_take_one_of_each_per_attendee(board, attendee):
+    from allin.live import notes as note_services
+
+    board.kind = "tips_tops"
+    board.save(update_fields=["kind"])
+    note_services.note_create(activity=board, attendee=attendee, text="Fijne sfeer", client_id=uuid.uuid4(), category="top")
+    note_services.note_create(activity=board, attendee=attendee, text="Meer pauze", client_id=uuid.uuid4(), category="tip")
+    with pytest.raises(ValidationError, match="al een tip"):
+        note_services.note_create(activity=board, attendee=attendee, text="Nog een", client_id=uuid.uuid4(), category="tip")
+    assert board.notes.count() == 2

@@ -184,7 +184,21 @@
     Array.prototype.forEach.call(document.querySelectorAll("form[data-fresh-client-id]"), function (form) {
       if (!form.elements.client_id.value) form.elements.client_id.value = uuid4();
     });
+    loadMine();
     tick();
+  }
+
+  // Pushed stages are the same for every phone; each phone fills in its own part (its notes, its answer).
+  function loadMine() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-mine-url]"), function (el) {
+      if (el.dataset.loading || el.innerHTML.trim()) return;
+      el.dataset.loading = "1";
+      fetch(el.dataset.mineUrl, { credentials: "same-origin", headers: { "HX-Request": "true" }, cache: "no-store" })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) { if (html !== null) { el.innerHTML = html; activate(el); } })
+        .catch(function () { /* the next refresh tries again */ })
+        .then(function () { delete el.dataset.loading; });
+    });
   }
   function updateCounter(form) {
     var counter = form.querySelector("[data-counter]");
@@ -228,6 +242,38 @@
     }).catch(function () {
       note.className = "form-status error"; note.textContent = texts.sendError;
     }).then(function () { button.disabled = false; });
+  });
+
+  // ---- answers in other activities (a word, a dot, consent, a dream): same rules as a note ----------------
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("live-form")) return;
+    event.preventDefault();
+    var data = new FormData(form);
+    if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
+    var note = form.querySelector(".form-status") || document.querySelector("#mine .form-status");
+    var buttons = form.querySelectorAll("button");
+    Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+    fetch(form.action, {
+      method: "POST", body: data, credentials: "same-origin", headers: { "X-CSRFToken": csrf(), "X-Live": "1" },
+    }).then(function (response) {
+      return response.text().then(function (body) {
+        if (response.ok) {
+          var target = document.querySelector(form.dataset.target || "#mine");
+          if (target && response.status !== 204) { target.innerHTML = body; activate(target); }
+          if (form.dataset.reset !== undefined) {
+            form.reset();
+            if (form.elements.client_id) form.elements.client_id.value = uuid4();
+          }
+          note = form.querySelector(".form-status") || document.querySelector("#mine .form-status");
+          if (note) { note.className = "form-status ok"; note.textContent = texts.sent; }
+        } else if (note) {
+          note.className = "form-status error"; note.textContent = body;
+        }
+      });
+    }).catch(function () {
+      if (note) { note.className = "form-status error"; note.textContent = texts.sendError; }
+    }).then(function () { Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; }); });
   });
 
   // ---- console: drag a note onto a theme -----------------------------------------------------------------

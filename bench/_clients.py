@@ -1,0 +1,382 @@
+"""The simulated room, on one asyncio loop: phones (HTTP join, a websocket, HTTP note posts), the projector
+(a websocket that sees each note arrive) and the facilitator's console (logged in, steps through the agenda).
+
+Every client does what live.js does in a browser: on the socket's "hello" or a "refresh" op it fetches its stage
+over HTTP; it applies "stage" and "append" ops as they come. Nothing here prints; figures go into `Room`."""
+
+import asyncio
+import json
+import random
+import re
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+
+import httpx
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed, WebSocketException
+
+from ._data import MARKER, Meeting
+
+now = time.monotonic
+ROLES = ["jongere", "professional", "gemeente", "anders"]
+CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def set_cookies(jar: dict, response: httpx.Response) -> None:
+    """Keep each client's cookies ourselves: the HTTP clients are shared by many phones and keep none."""
+    for header in response.headers.get_list("set-cookie"):
+        name, _, rest = header.partition("=")
+        name, value = name.strip(), rest.split(";", 1)[0]
+        if not value or "max-age=0" in header.lower():
+            jar.pop(name, None)
+        else:
+            jar[name] = value
+
+
+def cookie_header(jar: dict) -> str:
+    return "; ".join(f"{k}={v}" for k, v in jar.items())
+
+
+@dataclass(slots=True)
+class Note:
+    sent: float
+    answered: float = 0.0
+    status: int = 0
+    seen: float = 0.0
+
+
+@dataclass(slots=True)
+class Phone:
+    n: int
+    cookies: dict = field(default_factory=dict)
+    ws: object = None
+    alive: bool = False
+    stage_step: int = -1
+
+
+class Room:
+    def __init__(self, *, base: str, meeting: Meeting, http: list, window: float, notes_per_phone: int):
+        self.base, self.meeting, self.http = base, meeting, http
+        self.ws_base = base.replace("http://", "ws://")
+        self.origin = base
+        self.window, self.notes_per_phone = window, notes_per_phone
+        self.errors: Counter = Counter()
+        self.notes: dict[str, Note] = {}
+        self.closing = False
+        self.phones: list[Phone] = []
+        self.console_cookies: dict = {}
+        self.console_appends = 0
+        self.projector_ws = self.console_ws = None
+        self._fetching: dict = {}
+        self.tasks: set = set()
+        # the facilitator's steps: which step phones are waiting for, and when each phone got it
+        self.step_index = -1
+        self.step_expected_text = ""
+        self.step_count = 0
+        self.step_need = 0
+        self.step_last = 0.0
+        self.step_done = asyncio.Event()
+        self.projector_step_at = 0.0
+        self.projector_step = asyncio.Event()
+
+    # ---- helpers -------------------------------------------------------------------------------------------
+    def error(self, kind: str) -> None:
+        self.errors[kind] += 1
+
+    def spawn(self, coro) -> None:
+        task = asyncio.ensure_future(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    def client(self, n: int) -> httpx.AsyncClient:
+        return self.http[n % len(self.http)]
+
+    async def request(self, n, method, url, jar, *, kind, expect=(200,), **kwargs):
+        headers = {"Cookie": cookie_header(jar), **kwargs.pop("headers", {})}
+        if method == "POST":
+            headers.setdefault("Origin", self.origin)
+        try:
+            response = await self.client(n).request(method, self.base + url, headers=headers, **kwargs)
+        except httpx.TimeoutException:
+            self.error(f"{kind}_timeout")
+            return None
+        except httpx.HTTPError as exc:
+            self.error(f"{kind}_{type(exc).__name__}")
+            return None
+        set_cookies(jar, response)
+        if response.status_code not in expect:
+            self.error(f"{kind}_http_{response.status_code}")
+            return None
+        return response
+
+    async def open_socket(self, path, jar, *, kind):
+        try:
+            return await connect(
+                self.ws_base + path, origin=self.origin, additional_headers={"Cookie": cookie_header(jar)},
+                proxy=None, open_timeout=20, ping_interval=None, close_timeout=5, max_size=2**24, max_queue=None,
+            )
+        except (OSError, asyncio.TimeoutError, WebSocketException) as exc:
+            self.error(f"{kind}_ws_connect_{type(exc).__name__}")
+            return None
+
+    async def first_hello(self, ws, kind) -> bool:
+        try:
+            message = await asyncio.wait_for(ws.recv(), 20)
+        except (asyncio.TimeoutError, ConnectionClosed):
+            self.error(f"{kind}_ws_no_hello")
+            return False
+        if '"hello"' not in message:
+            self.error(f"{kind}_ws_no_hello")
+            return False
+        return True
+
+    def fetch_stage(self, who, n, url, jar, on_body=None) -> None:
+        """What live.js does on "hello"/"refresh": fetch the stage, one fetch at a time, again if asked meanwhile."""
+        if who in self._fetching:
+            self._fetching[who] = True
+            return
+        self._fetching[who] = False
+
+        async def run():
+            try:
+                while True:
+                    response = await self.request(n, "GET", url, jar, kind=f"{who.split(':')[0]}_stage",
+                                                  headers={"HX-Request": "true"})
+                    if response is not None and on_body is not None:
+                        on_body(response.text, now())
+                    if not self._fetching.get(who):
+                        break
+                    self._fetching[who] = False
+            finally:
+                self._fetching.pop(who, None)
+
+        self.spawn(run())
+
+    # ---- the projector ---------------------------------------------------------------------------------------
+    def saw(self, marker: str, at: float) -> None:
+        note = self.notes.get(marker)
+        if note is not None and not note.seen:
+            note.seen = at
+
+    async def drain(self, timeout: float) -> None:
+        """Wait (bounded) until the projector has every note the server accepted."""
+        deadline = now() + timeout
+        while now() < deadline:
+            if all(n.seen for n in self.notes.values() if n.status == 200):
+                return
+            await asyncio.sleep(0.1)
+
+    def _projector_body(self, body: str, at: float) -> None:
+        for marker in MARKER.findall(body):
+            self.saw(marker, at)
+
+    async def projector(self) -> bool:
+        m = self.meeting
+        self.projector_ws = ws = await self.open_socket(f"/ws/live/{m.code}/projector/{m.projector_key}/", {},
+                                                        kind="projector")
+        if ws is None or not await self.first_hello(ws, "projector"):
+            return False
+        stage_url = f"/p/{m.code}/{m.projector_key}/stand/"
+        self.fetch_stage("projector", 0, stage_url, {}, self._projector_body)
+        self.spawn(self._projector_reader(ws, stage_url))
+        return True
+
+    async def _projector_reader(self, ws, stage_url):
+        try:
+            async for message in ws:
+                at = now()
+                try:
+                    ops = json.loads(message).get("ops", [])
+                except ValueError:
+                    self.error("projector_bad_frame")
+                    continue
+                for op in ops:
+                    kind = op.get("op")
+                    if kind in ("append", "stage"):
+                        for marker in MARKER.findall(op.get("html", "")):
+                            self.saw(marker, at)
+                        if kind == "stage" and self.step_index >= 0 and not self.projector_step_at:
+                            self.projector_step_at = at
+                            self.projector_step.set()
+                    elif kind in ("refresh", "hello"):
+                        self.fetch_stage("projector", 0, stage_url, {}, self._projector_body)
+        except ConnectionClosed:
+            if not self.closing:
+                self.error("projector_ws_closed")
+
+    # ---- the console -----------------------------------------------------------------------------------------
+    async def console(self) -> bool:
+        m, jar = self.meeting, self.console_cookies
+        page = await self.request(0, "GET", "/inloggen/", jar, kind="login")
+        token = CSRF_INPUT.search(page.content) if page is not None else None
+        if token is None:
+            self.error("login_no_form")
+            return False
+        done = await self.request(
+            0, "POST", "/inloggen/", jar, kind="login", expect=(302,),
+            data={"username": m.email, "password": m.password, "csrfmiddlewaretoken": token.group(1).decode()},
+        )
+        if done is None or "sessionid" not in jar:
+            self.error("login_failed")
+            return False
+        self.console_ws = ws = await self.open_socket(f"/ws/live/{m.code}/console/", jar, kind="console")
+        if ws is None or not await self.first_hello(ws, "console"):
+            return False
+        self.fetch_stage("console", 0, self.console_url("stand/"), jar)
+        self.spawn(self._console_reader(ws))
+        return True
+
+    def console_url(self, tail: str) -> str:
+        return f"/w/{self.meeting.workspace_slug}/bijeenkomsten/{self.meeting.meeting_pk}/live/{tail}"
+
+    async def _console_reader(self, ws):
+        try:
+            async for message in ws:
+                if '"append"' in message:
+                    self.console_appends += message.count('"append"')
+                if '"refresh"' in message:
+                    self.fetch_stage("console", 0, self.console_url("stand/"), self.console_cookies)
+        except ConnectionClosed:
+            if not self.closing:
+                self.error("console_ws_closed")
+
+    async def step(self, index: int, direction: str, expected_text: str, timeout: float = 30) -> tuple:
+        """The facilitator presses next/previous; returns (ms until the last phone has the new stage, ms until the
+        projector has it), None where it never came."""
+        self.step_expected_text = expected_text
+        self.step_count, self.step_last, self.projector_step_at = 0, 0.0, 0.0
+        self.step_need = sum(1 for p in self.phones if p.alive)
+        self.step_done, self.projector_step = asyncio.Event(), asyncio.Event()
+        start = now()
+        self.step_index = index
+        response = await self.request(
+            0, "POST", self.console_url("stap/"), self.console_cookies, kind="step", data={"direction": direction},
+            headers={"HX-Request": "true", "X-CSRFToken": self.console_cookies.get("csrftoken", "")},
+        )
+        if response is None:
+            return None, None
+        phones = projector = None
+        try:
+            await asyncio.wait_for(self.step_done.wait(), timeout)
+            phones = (self.step_last - start) * 1000
+        except asyncio.TimeoutError:
+            self.error("step_phones_missed")
+        try:
+            await asyncio.wait_for(self.projector_step.wait(), max(1.0, start + timeout - now()))
+            projector = (self.projector_step_at - start) * 1000
+        except asyncio.TimeoutError:
+            self.error("step_projector_missed")
+        return phones, projector
+
+    # ---- phones ------------------------------------------------------------------------------------------------
+    async def phone_join(self, phone: Phone) -> bool:
+        code, jar = self.meeting.code, phone.cookies
+        url = f"/j/{code}/"
+        if await self.request(phone.n, "GET", url, jar, kind="join") is None:
+            return False
+        joined = await self.request(
+            phone.n, "POST", url, jar, kind="join", expect=(302,),
+            data={"name": f"Tel{phone.n}", "role": ROLES[phone.n % 4], "csrfmiddlewaretoken": jar.get("csrftoken", "")},
+        )
+        if joined is None:
+            return False
+        if f"allin_{code}" not in jar:
+            self.error("join_no_cookie")
+            return False
+        page = await self.request(phone.n, "GET", url, jar, kind="phone_page")
+        if page is None:
+            return False
+        if b'data-role="phone"' not in page.content:
+            self.error("phone_page_wrong")
+            return False
+        phone.ws = await self.open_socket(f"/ws/live/{code}/phones/", jar, kind="phone")
+        if phone.ws is None or not await self.first_hello(phone.ws, "phone"):
+            return False
+        phone.alive = True
+        self.fetch_stage(f"phone:{phone.n}", phone.n, f"/j/{code}/stand/", jar)
+        self.spawn(self._phone_reader(phone))
+        return True
+
+    async def _phone_reader(self, phone: Phone):
+        try:
+            async for message in phone.ws:
+                if '"stage"' in message:
+                    self._phone_stage(phone, message)
+                elif '"refresh"' in message or '"hello"' in message:
+                    self.fetch_stage(f"phone:{phone.n}", phone.n, f"/j/{self.meeting.code}/stand/", phone.cookies)
+        except ConnectionClosed:
+            if not self.closing:
+                self.error("phone_ws_closed")
+        finally:
+            phone.alive = False
+
+    def _phone_stage(self, phone: Phone, message: str) -> None:
+        if self.step_index < 0 or phone.stage_step >= self.step_index:
+            return
+        at = now()
+        phone.stage_step = self.step_index
+        if self.step_expected_text not in message:
+            self.error("phone_stage_wrong_item")
+        self.step_last = max(self.step_last, at)
+        self.step_count += 1
+        if self.step_count >= self.step_need:
+            self.step_done.set()
+
+    async def phone_notes(self, phone: Phone, start: float) -> None:
+        """Post this phone's notes at random moments in the window, one after another like a real phone."""
+        m = self.meeting
+        moments = sorted(random.uniform(0, self.window) for _ in range(self.notes_per_phone))
+        for moment in moments:
+            delay = start + moment - now()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            marker = "bm" + uuid.uuid4().hex[:16]
+            data = {
+                "activity": str(m.activity_pk), "client_id": str(uuid.uuid4()),
+                "text": f"Post-it {marker} van telefoon {phone.n}",
+                "category": random.choice(m.categories) if m.categories else "",
+            }
+            note = self.notes[marker] = Note(sent=now())
+            response = await self.request(
+                phone.n, "POST", f"/j/{m.code}/post-it/", phone.cookies, kind="note", data=data,
+                headers={"X-Live": "1", "X-CSRFToken": phone.cookies.get("csrftoken", "")},
+            )
+            note.answered = now()
+            note.status = response.status_code if response is not None else -1
+
+    async def pinger(self, every: float = 25) -> None:
+        """live.js pings every 25 s; spread the room's pings evenly over that time."""
+        while not self.closing:
+            alive = [p for p in self.phones if p.alive]
+            pause = every / max(1, len(alive))
+            for phone in alive:
+                if self.closing:
+                    return
+                try:
+                    await phone.ws.send('{"type":"ping"}')
+                except ConnectionClosed:
+                    pass
+                await asyncio.sleep(pause)
+            if not alive:
+                await asyncio.sleep(every)
+
+    async def close_all(self) -> None:
+        self.closing = True
+        sockets = [p.ws for p in self.phones if p.ws is not None] + [self.projector_ws, self.console_ws]
+        sockets = [s for s in sockets if s is not None]
+        for i in range(0, len(sockets), 200):
+            await asyncio.wait([asyncio.ensure_future(s.close()) for s in sockets[i:i + 200]], timeout=10)
+        for task in list(self.tasks):
+            task.cancel()
+        if self.tasks:
+            await asyncio.wait(list(self.tasks), timeout=5)
+
+
+async def loop_lag(samples: list, stop: asyncio.Event, tick: float = 0.05) -> None:
+    """How late the client's own loop wakes up: large values mean the client, not the server, is the bottleneck."""
+    while not stop.is_set():
+        start = now()
+        await asyncio.sleep(tick)
+        samples.append(max(0.0, now() - start - tick) * 1000)
