@@ -65,6 +65,7 @@ meeting_patterns = [
     path("checklist/punt/<int:item_pk>/", meeting_views.checklist_item_toggle, name="checklist_item_toggle"),
     path("draaiboek.pdf", export_views.runbook_pdf, name="runbook_pdf"),
     path("uitnodiging.ics", export_views.meeting_ics, name="meeting_ics"),
+    path("dias.pptx", export_views.meeting_pptx, name="meeting_pptx"),
     *live_urls.meeting_patterns,
 ]
 

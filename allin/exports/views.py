@@ -1,4 +1,5 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.utils.text import slugify
 
 from allin.methods.loader import get_method
 from allin.processes import selectors
@@ -40,3 +41,20 @@ def process_ics(request, pk):
     process = selectors.process_get(request.workspace, pk)
     meetings = process.meetings.select_related("process__workspace").order_by("date", "start_time")
     return ics_response(calendar_for(meetings, process.name), process.name)
+
+
+@workspace_view()
+def meeting_pptx(request, pk):
+    from allin.live.models import LiveMeeting
+    from allin.live.results import meeting_results
+
+    from .slides import build
+
+    meeting = selectors.meeting_get(request.workspace, pk)
+    live = LiveMeeting.objects.filter(meeting=meeting).first()
+    content = build(meeting, live=live, results=meeting_results(live))
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slugify(meeting.name) or "bijeenkomst"}.pptx"'
+    return response

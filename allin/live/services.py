@@ -40,6 +40,8 @@ def _activity_for(live, item) -> Activity | None:
             "prompt": str(prompt)[:300],
             "categories": [str(c)[:60] for c in categories][:8],
             "config": config,
+            # Votes stay hidden until the facilitator reveals them, so nobody follows the crowd.
+            "revealed": kind != "vote",
         },
     )
     return activity
