@@ -27,7 +27,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from allin.live import notes
 from allin.live import services as live_services
-from allin.live.models import LiveMeeting, Note
+from allin.live.models import Activity, LiveMeeting, Note
 from allin.workspaces import services
 from allin.workspaces.models import Membership, Role
 from tests import factories
@@ -115,6 +115,12 @@ ROUTES = {
     "live_note_post": Route(_code, everyone(405), everyone(403)),
     "live_projector": Route(_projector, everyone(200)),  # whoever holds the link is the projector
     "live_projector_stage": Route(_projector, everyone(200)),
+    # A phone's part of an activity and its answers (the world's consent check; its item is not the current
+    # one, so even the meeting's own phone gets a Dutch "this item is over" there).
+    "live_activity_mine": Route(lambda w: {**_code(w), "activity": w.consent.pk}, everyone(403)),
+    "live_activity_action": Route(
+        lambda w: {**_code(w), "activity": w.consent.pk, "action": "answer"}, everyone(405), everyone(403)
+    ),
     # any account
     "workspace_create": Route(lambda w: {}, each(LOGIN, 405, 405, 405, 405), each(LOGIN, *[ALLOWED] * 4)),
     "method_list": Route(lambda w: {}, ACCOUNT_PAGE),
@@ -128,6 +134,7 @@ ROUTES = {
     "meeting_detail": Route(_meeting, READ),
     "runbook_pdf": Route(_meeting, READ),
     "meeting_ics": Route(_meeting, READ),
+    "meeting_pptx": Route(_meeting, READ),
     # workspace: planning
     "process_create": Route(_ws, EDIT_PAGE, EDIT_POST),
     "process_edit": Route(_process, EDIT_PAGE, EDIT_POST),
@@ -173,6 +180,14 @@ ROUTES = {
     "live_theme_merge": _live_post(lambda w: {"theme": w.theme.pk, "into": w.other_theme.pk}),
     "live_theme_delete": _live_post(lambda w: {"theme": w.theme.pk}),
     "live_projector_renew": _live_post(None),
+    "live_kind_action": Route(
+        lambda w: {**_meeting(w), "activity": w.consent.pk, "action": "clear"}, POST_ONLY_GET, EDIT_POST
+    ),
+    "live_timer_start": _live_post(lambda w: {"minutes": "3", "seconds": "0"}),
+    "live_timer_add": _live_post(lambda w: {"seconds": "60"}),
+    "live_timer_stop": _live_post(None),
+    "live_hopes_mark": _live_post(lambda w: {"note": w.note.pk, "value": "ja"}),
+    "live_hopes_screen": _live_post(lambda w: {"activity": w.board.pk, "on_screen": "0"}),
     # workspace: members (owners only)
     "invite": Route(
         _ws, OWNER_GET, OWNER_POST, lambda w: {"email": "nieuw@example.org", "role": Role.VIEWER}
@@ -238,6 +253,14 @@ def world(workspace, owner, facilitator, viewer, outsider):
         category=(board.categories or [""])[0],
         client_id=uuid.uuid4(),
     )
+    # A consent check on an item that has no activity yet (not the current item).
+    taken = set(live.activities.values_list("item_id", flat=True))
+    consent = Activity.objects.create(
+        live=live,
+        item=next(item for item in meeting.items.all() if item.pk not in taken),
+        kind=Activity.Kind.CONSENT,
+        prompt="Kan iedereen leven met deze thema's?",
+    )
     other_live = live_services.live_open(
         meeting=factories.meeting(process, name="Andere"), base_url="http://x"
     )
@@ -258,6 +281,7 @@ def world(workspace, owner, facilitator, viewer, outsider):
         projector_key=live.projector_key,
         revoked_key=revoked_key,
         board=board,
+        consent=consent,
         note=note,
         theme=notes.theme_create(activity=board, name="Geld"),
         other_theme=notes.theme_create(activity=board, name="School"),

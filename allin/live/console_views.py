@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
-from . import kinds, notes, selectors, services
+from . import hopes, kinds, notes, selectors, services, timer
 from .forms import ThemeForm
 from .models import Activity, LiveMeeting, Note, Theme
 
@@ -211,6 +211,42 @@ def theme_delete(request, live):
 @console_action
 def projector_renew(request, live):
     services.projector_key_renew(live=live)
+
+
+# ---- the timer (allin/live/timer.py) and the look back on hopes and fears (allin/live/hopes.py) ----------
+
+
+def _whole(request, name):
+    value = request.POST.get(name, "").strip() or "0"
+    if not value.isdigit() or len(value) > 4:
+        raise ValidationError(_("Vul de tijd in met hele minuten en seconden, bijvoorbeeld 3 en 0."))
+    return int(value)
+
+
+@console_action
+def timer_start(request, live):
+    timer.timer_start(live=live, seconds=_whole(request, "minutes") * 60 + _whole(request, "seconds"))
+
+
+@console_action
+def timer_add(request, live):
+    timer.timer_add(live=live, seconds=_whole(request, "seconds") or 60)
+
+
+@console_action
+def timer_stop(request, live):
+    timer.timer_stop(live=live)
+
+
+@console_action
+def hopes_mark(request, live):
+    note = get_object_or_404(Note.objects.select_related("activity"), pk=_int(request, "note"))
+    hopes.note_mark_came_true(live=live, note=note, value=request.POST.get("value", ""))
+
+
+@console_action
+def hopes_screen(request, live):
+    hopes.review_screen_set(activity=_activity(live, request), on_screen=request.POST["on_screen"] == "1")
 
 
 @workspace_view(edit=True)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from allin.processes import agenda
 from allin.processes.models import AgendaItem
 
-from . import kinds
+from . import hopes, kinds, timer
 from .models import Activity, LiveMeeting, Note
 
 # The method files' activity types that run on phones; "slide" and "timer" show the agenda item itself.
@@ -118,6 +118,9 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
         if (parking and with_boards and (include_hidden or live.show_parking))
         else None,
         "timing": timing,
+        # The facilitator's countdown (allin/live/timer.py) and the look back on hopes and fears (hopes.py).
+        "timer": timer.timer_info(live),
+        "hopes_review": hopes.review(live, activity) if with_boards else None,
         "attendee_count": live.attendees.count(),
         "position": (items.index(current) + 1) if current else 0,
         "server_now_ms": int(timezone.now().timestamp() * 1000),

@@ -34,5 +34,10 @@ meeting_patterns = [
     path("live/thema/samenvoegen/", c.theme_merge, name="live_theme_merge"),
     path("live/thema/verwijderen/", c.theme_delete, name="live_theme_delete"),
     path("live/projectorlink/", c.projector_renew, name="live_projector_renew"),
+    path("live/timer/starten/", c.timer_start, name="live_timer_start"),
+    path("live/timer/erbij/", c.timer_add, name="live_timer_add"),
+    path("live/timer/stoppen/", c.timer_stop, name="live_timer_stop"),
+    path("live/hoop-en-angst/uitgekomen/", c.hopes_mark, name="live_hopes_mark"),
+    path("live/hoop-en-angst/scherm/", c.hopes_screen, name="live_hopes_screen"),
     path("live/doe/<int:activity>/<slug:action>/", c.kind_action, name="live_kind_action"),
 ]

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var root, role, stageUrl, wsUrl, socket, pollTimer, fetching = false, queued = [], lastStageV = 0;
-  var failures = 0, everOpen = false, serverOffset = 0;
+  var failures = 0, everOpen = false, serverOffset = 0, lastTyped = null;
   var POLL_MS = 4000;
   var texts = {
     offline: "Geen live verbinding. De pagina ververst elke paar seconden.",
@@ -34,14 +34,18 @@
     stage.innerHTML = html;
     activate(stage);
     restoreTyping(typed);
+    lastTyped = typed;  // personal parts load a moment later; they get the same treatment then
     afterRender(drafts);
   }
 
   // A push must never wipe what someone is typing (a theme name, a flip-over note): keep edited fields by id.
   function saveTyping(scope) {
-    var kept = { values: {}, focus: null };
+    var kept = { values: {}, checks: {}, focus: null };
     Array.prototype.forEach.call(scope.querySelectorAll("input[type=text][id], textarea[id]"), function (el) {
       if (el.value !== el.defaultValue) kept.values[el.id] = el.value;
+    });
+    Array.prototype.forEach.call(scope.querySelectorAll("input[type=checkbox][id]"), function (el) {
+      if (el.checked !== el.defaultChecked) kept.checks[el.id] = el.checked;
     });
     var active = document.activeElement;
     if (active && active.id && scope.contains(active)) {
@@ -52,6 +56,9 @@
   function restoreTyping(kept) {
     Object.keys(kept.values).forEach(function (id) {
       var el = document.getElementById(id); if (el) el.value = kept.values[id];
+    });
+    Object.keys(kept.checks).forEach(function (id) {
+      var el = document.getElementById(id); if (el) el.checked = kept.checks[id];
     });
     if (kept.focus) {
       var el = document.getElementById(kept.focus.id);
@@ -158,7 +165,52 @@
       el.textContent = (over ? "+" : "") + Math.floor(s / 60) + ":" + pad(s % 60) + (over ? " te lang" : "");
       el.classList.toggle("overrun", over);
     });
+    timerTick(now);
   }
+
+  // ---- the facilitator's timer: counts down from the server's end time; a gentle signal at zero ----------
+  // Browsers play sound only after a click on the page, so the projector offers "Geluid aan" once; without it
+  // the end is shown only (a calm colour change and "De tijd is om").
+  var audio = null, signalledEnd = 0;
+  function timerTick(now) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-timer-ends]"), function (el) {
+      var endsAt = parseInt(el.dataset.timerEnds, 10);
+      if (!endsAt) return;
+      var left = Math.max(0, Math.ceil((endsAt - now) / 1000)), done = left === 0;
+      var text = Math.floor(left / 60) + ":" + pad(left % 60);
+      if (el.textContent !== text) el.textContent = text;
+      var box = el.closest("[data-timer]");
+      if (box) {
+        box.classList.toggle("timer-done", done);
+        var message = box.querySelector("[data-timer-message]"), said = done && message ? message.dataset.doneText : "";
+        if (message && message.textContent !== said) message.textContent = said;
+        var bar = box.querySelector("progress");
+        if (bar) bar.value = left;
+      }
+      // One signal per end time, and only when the end was just now (not for a page opened long after).
+      if (done && role === "projector" && signalledEnd !== endsAt && now - endsAt < 5000) { signalledEnd = endsAt; chime(0.18); }
+    });
+  }
+  function chime(volume) {
+    if (!audio || audio.state !== "running") return;
+    var start = audio.currentTime + 0.05;
+    [[784, 0], [587.3, 0.45]].forEach(function (tone) {  // G5 then D5: soft, short, falling
+      var osc = audio.createOscillator(), gain = audio.createGain(), at = start + tone[1];
+      osc.type = "sine"; osc.frequency.value = tone[0];
+      gain.gain.setValueAtTime(0.0001, at);
+      gain.gain.exponentialRampToValueAtTime(volume, at + 0.04);
+      gain.gain.exponentialRampToValueAtTime(0.0001, at + 1.4);
+      osc.connect(gain); gain.connect(audio.destination);
+      osc.start(at); osc.stop(at + 1.5);
+    });
+  }
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest || !event.target.closest("[data-sound-on]")) return;
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    if (!audio) audio = new Context();
+    audio.resume().then(function () { root.classList.add("sound-on"); chime(0.06); });
+  });
 
   // ---- the phone's note form: drafts survive re-renders and reloads, retries reuse the same id ------------
   function draftKey(form) { return "allin-draft-" + location.pathname + "-" + form.dataset.activity; }
@@ -195,7 +247,12 @@
       el.dataset.loading = "1";
       fetch(el.dataset.mineUrl, { credentials: "same-origin", headers: { "HX-Request": "true" }, cache: "no-store" })
         .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) { if (html !== null) { el.innerHTML = html; activate(el); } })
+        .then(function (html) {
+          if (html === null) return;
+          el.innerHTML = html;
+          activate(el);
+          if (lastTyped) restoreTyping(lastTyped);
+        })
         .catch(function () { /* the next refresh tries again */ })
         .then(function () { delete el.dataset.loading; });
     });
@@ -265,7 +322,8 @@
             form.reset();
             if (form.elements.client_id) form.elements.client_id.value = uuid4();
           }
-          note = form.querySelector(".form-status") || document.querySelector("#mine .form-status");
+          // The form may just have been replaced by the answer; look in the fresh markup first.
+          note = (target && target.querySelector(".form-status")) || form.querySelector(".form-status");
           if (note) { note.className = "form-status ok"; note.textContent = texts.sent; }
         } else if (note) {
           note.className = "form-status error"; note.textContent = body;
@@ -302,6 +360,7 @@
     if (!root) return;
     role = root.dataset.role; stageUrl = root.dataset.stageUrl; wsUrl = root.dataset.wsUrl;
     var stage = $("#stage"); lastStageV = parseInt((stage && stage.dataset.v) || "0", 10);
+    if (!(window.AudioContext || window.webkitAudioContext)) root.classList.add("no-audio");
     afterRender(null);
     connect();
     setInterval(tick, 1000);

@@ -1,0 +1,176 @@
+"""Consent check ("check op gedeeldheid"): can everyone live with these themes? Each attendee answers ja,
+ja met een zorg, or nee; the last two need a reason: what do you need to be able to go along? One answer per
+attendee (a database constraint), which they may change. The projector shows the counts and the reasons, never
+names."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+
+from allin.core.text import one_line
+
+from .. import realtime
+from ..activity_models import REASON_MAX, ConsentAnswer
+from ..models import Activity, LiveMeeting
+from . import KindSpec, register
+
+Answer = ConsentAnswer.Answer
+
+
+@dataclass
+class Tally:
+    answer: str
+    label: str
+    count: int
+    reasons: list
+
+
+@dataclass
+class ConsentState:
+    tallies: list  # ja, zorg, nee: always all three, in that order
+    total: int
+
+    @property
+    def with_reasons(self):
+        return [t for t in self.tallies if t.reasons]
+
+    @property
+    def everyone_agrees(self):
+        return self.total > 0 and self.tallies[0].count == self.total
+
+
+def state(activity) -> ConsentState:
+    rows = activity.consent_answers.order_by("updated_at", "pk").values_list("answer", "reason")
+    tallies = {value: Tally(value, label, 0, []) for value, label in Answer.choices}
+    for answer, reason in rows:
+        tally = tallies.get(answer)
+        if tally is not None:
+            tally.count += 1
+            if reason and answer != Answer.YES:
+                tally.reasons.append(reason)
+    return ConsentState(list(tallies.values()), sum(t.count for t in tallies.values()))
+
+
+def context(activity) -> dict:
+    # Read only when a template looks at it: phones do not, so their refreshes cost no query here.
+    return {"consent": SimpleLazyObject(lambda: state(activity))}
+
+
+def mine_context(activity, attendee) -> dict:
+    return {
+        "my_consent": ConsentAnswer.objects.filter(activity=activity, attendee=attendee).first(),
+        "consent_choices": Answer.choices,
+        "reason_max": REASON_MAX,
+    }
+
+
+def results(activity) -> dict:
+    current = state(activity)
+    if not current.total:
+        return {"title": activity.prompt, "lines": []}
+    lines = [f"{t.label}: {t.count}" for t in current.tallies]
+    for tally in current.with_reasons:
+        lines += [f"{tally.label}: {reason}" for reason in tally.reasons]
+    return {"title": activity.prompt, "lines": lines}
+
+
+# ---- writing ----------------------------------------------------------------------------------------
+
+
+def _bump(live_id):
+    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
+
+
+def _check_can_answer(activity, attendee):
+    if activity.kind != Activity.Kind.CONSENT:
+        raise ValidationError(_("Deze vraag hoort bij iets anders."))
+    if attendee.live_id != activity.live_id:
+        raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
+    live = activity.live
+    if not live.is_open:
+        raise ValidationError(_("Deze bijeenkomst is afgelopen."))
+    if activity.item_id != live.current_item_id:
+        raise ValidationError(_("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt."))
+    if not activity.is_open:
+        raise ValidationError(_("Insturen is gesloten."))
+
+
+@transaction.atomic
+def consent_answer(*, activity, attendee, answer, reason="") -> ConsentAnswer:
+    """Store (or change) this attendee's answer."""
+    answer = (answer or "").strip()
+    if answer not in Answer.values:
+        raise ValidationError(_("Kies ja, ja met een zorg, of nee."))
+    reason = one_line(reason)
+    if answer == Answer.YES:
+        reason = ""  # the question for a reason is only asked with a concern or a no
+    elif not reason:
+        raise ValidationError(
+            _("Schrijf op wat je nodig hebt om mee te kunnen gaan. Dat is nodig bij een zorg of bij nee.")
+        )
+    if len(reason) > REASON_MAX:
+        raise ValidationError(_("Je uitleg mag hoogstens %(max)d tekens hebben.") % {"max": REASON_MAX})
+    _check_can_answer(activity, attendee)
+    row = ConsentAnswer.objects.select_for_update().filter(activity=activity, attendee=attendee).first()
+    if row is None:
+        try:
+            with transaction.atomic():
+                row = ConsentAnswer.objects.create(
+                    activity=activity, attendee=attendee, answer=answer, reason=reason
+                )
+        except IntegrityError:  # a second request from the same phone made the row first
+            row = ConsentAnswer.objects.select_for_update().get(activity=activity, attendee=attendee)
+    if (row.answer, row.reason) != (answer, reason):
+        row.answer, row.reason = answer, reason
+        row.save(update_fields=["answer", "reason", "updated_at"])
+    _bump(activity.live_id)
+    realtime.results_changed(activity.live_id)
+    return row
+
+
+@transaction.atomic
+def consent_clear(*, activity) -> int:
+    """Start over (after the themes were changed): every answer goes. Returns how many there were."""
+    if activity.kind != Activity.Kind.CONSENT:
+        raise ValidationError(_("Deze vraag hoort bij iets anders."))
+    deleted, _rows = ConsentAnswer.objects.filter(activity=activity).delete()
+    _bump(activity.live_id)
+    realtime.results_changed(activity.live_id)
+    realtime.phones_refresh(activity.live_id)  # every phone's own answer is gone
+    return deleted
+
+
+# ---- actions ----------------------------------------------------------------------------------------
+
+
+def _answer(request, activity, attendee):
+    consent_answer(
+        activity=activity,
+        attendee=attendee,
+        answer=request.POST.get("answer", ""),
+        reason=request.POST.get("reason", ""),
+    )
+
+
+def _clear(request, activity):
+    consent_clear(activity=activity)
+
+
+register(
+    KindSpec(
+        kind="consent",
+        phone_template="live/kinds/consent_phone.html",
+        projector_template="live/kinds/consent_projector.html",
+        console_template="live/kinds/consent_console.html",
+        context=context,
+        results=results,
+        mine_template="live/kinds/consent_mine.html",
+        mine_context=mine_context,
+        phone_actions={"answer": _answer},
+        console_actions={"clear": _clear},
+    )
+)

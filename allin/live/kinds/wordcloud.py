@@ -1,0 +1,404 @@
+"""Word cloud ("woordwolk"): phones send short answers (1 to 3 words, such as the search words youth used to
+find help). Each answer is stored with its normalised spelling (lower case, spaces folded, one trailing
+punctuation mark removed) and counted. The facilitator can merge two spellings and hide a word (WordAlias).
+The cloud is an SVG drawn here on the server: most frequent largest, placed along a spiral, with the ranked
+list beside it as its text alternative."""
+
+import math
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from allin.core.text import one_line
+
+from .. import realtime
+from ..activity_models import WORD_MAX, WordAlias, WordAnswer
+from ..models import Activity, Attendee, LiveMeeting
+from . import KindSpec, register
+
+WORDS_PER_ANSWER = 3
+ANSWERS_PER_ATTENDEE = 10
+CLOUD_WORDS = 50  # the cloud draws the most frequent words; the list beside it has them all
+RESULT_LINES = 15
+
+
+def normalise(text) -> str:
+    """The spelling answers are counted by: 'Schulden!' and ' schulden ' are the same word."""
+    word = one_line(text).lower()
+    if word and unicodedata.category(word[-1]).startswith("P"):
+        word = word[:-1].rstrip()
+    return word
+
+
+# ---- reading ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class WordCount:
+    word: str
+    count: int = 0
+    hidden: bool = False
+    spellings: list = field(default_factory=list)  # other spellings merged into this word
+
+
+class Cloud:
+    """What the stage shows of a word cloud, read lazily: phones never touch it, so they cost no queries."""
+
+    def __init__(self, activity):
+        self.activity = activity
+
+    @cached_property
+    def _aliases(self):
+        return {a.word: a for a in self.activity.word_aliases.all()}
+
+    @cached_property
+    def _all(self) -> list[WordCount]:
+        counts = {}
+        rows = WordAnswer.objects.filter(activity=self.activity).values("word").annotate(n=Count("id"))
+        for row in rows:
+            alias = self._aliases.get(row["word"])
+            key = alias.target if (alias and alias.target) else row["word"]
+            entry = counts.setdefault(key, WordCount(key))
+            entry.count += row["n"]
+            if key != row["word"]:
+                entry.spellings.append(row["word"])
+        for key, entry in counts.items():
+            alias = self._aliases.get(key)
+            entry.hidden = bool(alias and alias.hidden)
+            entry.spellings.sort()
+        return sorted(counts.values(), key=lambda e: (-e.count, e.word))
+
+    @cached_property
+    def ranking(self) -> list[WordCount]:
+        return [e for e in self._all if not e.hidden]
+
+    @cached_property
+    def hidden(self) -> list[WordCount]:
+        return [e for e in self._all if e.hidden]
+
+    @cached_property
+    def merged(self) -> list:
+        return sorted((a for a in self._aliases.values() if a.target), key=lambda a: a.word)
+
+    @cached_property
+    def total(self) -> int:
+        """Answers that count (hidden words left out)."""
+        return sum(e.count for e in self.ranking)
+
+    @cached_property
+    def svg(self):
+        words = tuple((e.word, e.count) for e in self.ranking[:CLOUD_WORDS])
+        top = ", ".join(w for w, _n in words[:5])
+        label = ngettext("Woordwolk van %(n)d antwoord.", "Woordwolk van %(n)d antwoorden.", self.total) % {
+            "n": self.total
+        }
+        if top:
+            label += " " + _("Het meest genoemd: %(words)s. De lijst ernaast noemt alle woorden.") % {
+                "words": top
+            }
+        return mark_safe(cloud_svg(words, label))
+
+
+def answer_key(activity):
+    """A function: word -> (the word it is shown as, whether that is hidden)."""
+    aliases = {a.word: a for a in activity.word_aliases.all()}
+    hidden = {a.word for a in aliases.values() if a.hidden}
+
+    def key(word):
+        alias = aliases.get(word)
+        target = alias.target if (alias and alias.target) else word
+        return target, target in hidden
+
+    return key
+
+
+def context(activity) -> dict:
+    return {"cloud": Cloud(activity)}
+
+
+def mine_context(activity, attendee) -> dict:
+    answers = list(
+        WordAnswer.objects.filter(activity=activity, attendee=attendee).order_by("-created_at", "-pk")
+    )
+    key = answer_key(activity)
+    return {
+        "my_words": [a for a in answers if not key(a.word)[1]],
+        "words_left": max(0, ANSWERS_PER_ATTENDEE - len(answers)),
+    }
+
+
+def results(activity) -> dict:
+    ranking = Cloud(activity).ranking
+    return {"title": activity.prompt, "lines": [f"{e.word} ({e.count})" for e in ranking[:RESULT_LINES]]}
+
+
+# ---- drawing ----------------------------------------------------------------------------------------
+
+WIDTH, HEIGHT, PAD = 1000, 560, 8
+MAX_FONT, MIN_FONT, EQUAL_FONT = 96, 20, 40
+# Dark colours with a contrast of at least 7:1 on white.
+FONTS = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"
+PALETTE = ("#073763", "#7a2e00", "#1b5e20", "#5b1a8a", "#8c0019", "#00525c", "#14142b")
+# Advance widths of bold sans-serif letters, as a share of the font size (between Arial Bold and DejaVu
+# Sans Bold). The drawing pins each word to its estimated width (textLength), so whatever font the screen
+# has, words keep to their boxes and never overlap.
+_WIDTHS = {**dict.fromkeys("ijlft!.,;:'|()", 0.32), "r": 0.42, "m": 0.95, "w": 0.85, " ": 0.3}
+
+
+def text_width(word, size) -> float:
+    units = sum(_WIDTHS.get(ch, 0.75 if ch.isupper() else 0.62) for ch in word)
+    return units * size
+
+
+def _sizes(words) -> list[float]:
+    counts = [n for _w, n in words]
+    high, low = max(counts), min(counts)
+    sizes = []
+    for word, n in words:
+        if high == low:
+            size = MAX_FONT if len(words) == 1 else EQUAL_FONT
+        else:
+            size = MIN_FONT + (MAX_FONT - MIN_FONT) * math.sqrt((n - low) / (high - low))
+        # A long word must still fit across the cloud.
+        size = min(size, (WIDTH - 2 * PAD) / (text_width(word, 1) + 0.3))
+        sizes.append(size)
+    return sizes
+
+
+def _place(w, h, boxes):
+    """The first free spot for a w×h box along an Archimedean spiral out of the centre, or None."""
+    cx, cy, aspect = WIDTH / 2, HEIGHT / 2, WIDTH / HEIGHT
+    theta, spacing, step = 0.0, 5.0, 9.0
+    max_r = max(WIDTH / aspect, HEIGHT) / 2 + 10
+    last = None
+    while True:
+        r = spacing * theta
+        if r > max_r:
+            return None
+        x, y = cx + r * math.cos(theta) * aspect - w / 2, cy + r * math.sin(theta) - h / 2
+        theta += step / max(r, step)
+        if x < PAD or y < PAD or x + w > WIDTH - PAD or y + h > HEIGHT - PAD:
+            continue
+        box = (x, y, x + w, y + h)
+        # The box that was in the way last time usually still is: test it first.
+        if last is not None and _overlap(box, last):
+            continue
+        last = next((b for b in boxes if _overlap(box, b)), None)
+        if last is None:
+            return box
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@lru_cache(maxsize=64)
+def layout(words: tuple) -> tuple:
+    """((word, x, y, size, width, colour), ...): x, y the centre of the text's baseline. Deterministic: the
+    same words and counts always give the same picture. A word with no room left is shrunk, or else left out
+    of the picture (it is still in the list)."""
+    placed, boxes = [], []
+    for index, ((word, _n), size) in enumerate(zip(words, _sizes(words), strict=True)):
+        while size >= MIN_FONT * 0.7:
+            width = text_width(word, size)
+            box = _place(width + size * 0.3, size * 1.15, boxes)
+            if box is not None:
+                boxes.append(box)
+                x, y = (box[0] + box[2]) / 2, box[1] + size * 0.88
+                colour = PALETTE[index % len(PALETTE)]
+                placed.append((word, round(x, 1), round(y, 1), round(size, 1), round(width, 1), colour))
+                break
+            size *= 0.8
+    return tuple(placed)
+
+
+def cloud_svg(words: tuple, label: str) -> str:
+    texts = "".join(
+        f'<text x="{x}" y="{y}" font-size="{size}" textLength="{width}" lengthAdjust="spacingAndGlyphs" '
+        f'fill="{colour}">{escape(word)}</text>'
+        for word, x, y, size, width, colour in layout(words)
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="{escape(label)}" class="wc-svg" font-family="{FONTS}" font-weight="700" '
+        f'text-anchor="middle">{texts}</svg>'
+    )
+
+
+# ---- writing ----------------------------------------------------------------------------------------
+
+
+def _bump(live_id):
+    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
+
+
+def _clean_text(text) -> tuple[str, str]:
+    text = one_line(text)
+    if not text:
+        raise ValidationError(_("Typ eerst een woord."))
+    if len(text) > WORD_MAX:
+        raise ValidationError(_("Een antwoord mag hoogstens %(max)d tekens hebben.") % {"max": WORD_MAX})
+    if len(text.split()) > WORDS_PER_ANSWER:
+        raise ValidationError(_("Gebruik hoogstens %(max)d woorden.") % {"max": WORDS_PER_ANSWER})
+    word = normalise(text)
+    if not word:
+        raise ValidationError(_("Typ eerst een woord."))
+    return text, word
+
+
+def _check_can_answer(activity, attendee):
+    if activity.kind != Activity.Kind.WORDCLOUD:
+        raise ValidationError(_("Hier kun je geen woorden sturen."))
+    if attendee.live_id != activity.live_id:
+        raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
+    live = activity.live
+    if not live.is_open:
+        raise ValidationError(_("Deze bijeenkomst is afgelopen."))
+    if activity.item_id != live.current_item_id:
+        raise ValidationError(_("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt."))
+    if not activity.is_open:
+        raise ValidationError(_("Insturen is gesloten."))
+
+
+@transaction.atomic
+def word_answer_create(*, activity, attendee, text, client_id) -> tuple[WordAnswer, bool]:
+    """An answer in the cloud. Returns (answer, created): a retried post with the same client_id finds the
+    answer it already made."""
+    try:
+        client_id = uuid.UUID(str(client_id))
+    except (TypeError, ValueError):
+        raise ValidationError(_("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw.")) from None
+    existing = WordAnswer.objects.filter(activity=activity, client_id=client_id).first()
+    if existing is not None:
+        if existing.attendee_id != attendee.pk:
+            raise ValidationError(_("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw."))
+        return existing, False
+    text, word = _clean_text(text)
+    _check_can_answer(activity, attendee)
+    # Lock the attendee, so two posts at once cannot both slip under the limit.
+    Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
+    if WordAnswer.objects.filter(activity=activity, attendee=attendee).count() >= ANSWERS_PER_ATTENDEE:
+        raise ValidationError(
+            _("Je hebt al %(max)d woorden gestuurd. Meer kan niet bij deze vraag.")
+            % {"max": ANSWERS_PER_ATTENDEE}
+        )
+    try:
+        with transaction.atomic():
+            answer = WordAnswer.objects.create(
+                activity=activity, attendee=attendee, client_id=client_id, text=text, word=word
+            )
+    except IntegrityError:  # the same key raced in from a second request
+        answer = WordAnswer.objects.get(activity=activity, client_id=client_id)
+        if answer.attendee_id != attendee.pk:
+            raise ValidationError(_("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw.")) from None
+        return answer, False
+    _bump(activity.live_id)
+    realtime.results_changed(activity.live_id)
+    return answer, True
+
+
+def _shown_word(activity, word) -> str:
+    """A word as the cloud shows it (after merges), or a Dutch refusal when it is not in the cloud."""
+    word = normalise(word)
+    key = answer_key(activity)
+    if word and WordAnswer.objects.filter(activity=activity, word=word).exists():
+        return key(word)[0]
+    if word and WordAlias.objects.filter(activity=activity, target=word).exists():
+        return word
+    raise ValidationError(_("Dit woord staat niet in de woordwolk."))
+
+
+@transaction.atomic
+def word_merge(*, activity, word, into) -> None:
+    """From now on `word` counts as `into` (two spellings of one thing)."""
+    Activity.objects.select_for_update().filter(pk=activity.pk).first()
+    word, into = _shown_word(activity, word), _shown_word(activity, into)
+    if word == into:
+        raise ValidationError(_("Kies twee verschillende woorden."))
+    WordAlias.objects.update_or_create(
+        activity=activity, word=word, defaults={"target": into, "hidden": False}
+    )
+    # Words merged into `word` before go along, so no chain of merges is ever needed.
+    WordAlias.objects.filter(activity=activity, target=word).update(target=into)
+    _bump(activity.live_id)
+    realtime.results_changed(activity.live_id)
+
+
+@transaction.atomic
+def word_unmerge(*, activity, word) -> None:
+    alias = WordAlias.objects.filter(activity=activity, word=normalise(word)).exclude(target="").first()
+    if alias is None:
+        raise ValidationError(_("Dit woord is niet samengevoegd."))
+    alias.target = ""
+    if alias.hidden:
+        alias.save(update_fields=["target"])
+    else:
+        alias.delete()
+    _bump(activity.live_id)
+    realtime.results_changed(activity.live_id)
+
+
+@transaction.atomic
+def word_set_hidden(*, activity, word, hidden: bool) -> None:
+    """Hide a word (with every spelling merged into it) from the cloud and from phones, or show it again."""
+    Activity.objects.select_for_update().filter(pk=activity.pk).first()
+    word = _shown_word(activity, word)
+    if hidden:
+        WordAlias.objects.update_or_create(activity=activity, word=word, defaults={"hidden": True})
+    else:
+        WordAlias.objects.filter(activity=activity, word=word, target="").delete()
+        WordAlias.objects.filter(activity=activity, word=word).update(hidden=False)
+    _bump(activity.live_id)
+    realtime.results_changed(activity.live_id)
+    realtime.phones_refresh(activity.live_id)  # the word leaves (or returns to) its senders' lists
+
+
+# ---- actions ----------------------------------------------------------------------------------------
+
+
+def _answer(request, activity, attendee):
+    word_answer_create(
+        activity=activity,
+        attendee=attendee,
+        text=request.POST.get("text", ""),
+        client_id=request.POST.get("client_id") or uuid.uuid4(),
+    )
+
+
+def _merge(request, activity):
+    word_merge(activity=activity, word=request.POST["word"], into=request.POST["into"])
+
+
+def _unmerge(request, activity):
+    word_unmerge(activity=activity, word=request.POST["word"])
+
+
+def _hide(request, activity):
+    word_set_hidden(
+        activity=activity, word=request.POST["word"], hidden=request.POST.get("hidden", "1") == "1"
+    )
+
+
+register(
+    KindSpec(
+        kind="wordcloud",
+        phone_template="live/kinds/wordcloud_phone.html",
+        projector_template="live/kinds/wordcloud_projector.html",
+        console_template="live/kinds/wordcloud_console.html",
+        context=context,
+        results=results,
+        mine_template="live/kinds/wordcloud_mine.html",
+        mine_context=mine_context,
+        phone_actions={"answer": _answer},
+        console_actions={"merge": _merge, "unmerge": _unmerge, "hide": _hide},
+    )
+)
