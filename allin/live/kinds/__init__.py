@@ -3,12 +3,12 @@ templates for the phone, projector and console, the context they need, the actio
 post, and a summary of its results for reports and slides.
 
 Contract for a kind module:
-- phone_template: the phone's part of the stage. It is rendered once per push for all phones (context has
-  `broadcast`), so it must not depend on who is looking; personal state goes in mine_template.
+- phone_template: the phone's part of the stage. It is rendered once per push for all phones (context
+  has `broadcast`), so it must not depend on who is looking; personal state goes in mine_template.
 - mine_template / mine_context(activity, attendee): the part only this attendee sees (their answer, dots left).
 - projector_template, console_template: rendered with the stage context plus context(activity).
-- phone_actions[name](request, activity, attendee) and console_actions[name](request, activity): call services,
-  raise ValidationError with a Dutch message to refuse; return nothing.
+- phone_actions[name](request, activity, attendee) and console_actions[name](request, activity): call
+  services, raise ValidationError with a Dutch message to refuse; return nothing.
 - results(activity): {"title": str, "lines": [str, ...]} for the report and the results slide.
 """
 
