@@ -135,11 +135,38 @@ def scroll_width(page: Page) -> int:
     return page.evaluate("document.documentElement.scrollWidth")
 
 
-def post_note(phone: Page, text: str, *, show_name=False) -> None:
+def post_note(phone: Page, text: str, *, show_name=False, category=None) -> None:
+    """Post a note; on a board with categories, pick `category` (or the first one): nothing is pre-chosen."""
     form = phone.locator("#stage form.note-form")
+    radios = form.locator("input[name=category]")
+    if radios.count():
+        (form.locator(f"input[name=category][value='{category}']") if category else radios.first).check()
     form.locator("textarea[name=text]").fill(text)
     if show_name:
         form.locator("input[name=show_name]").check()
     form.get_by_role("button", name="Versturen").click()
     expect(form.locator(".form-status")).to_have_text("Verstuurd!")
     expect(phone.locator("#my-notes")).to_contain_text(text)
+
+
+# ---- dot voting (tests/e2e/test_closing.py) ---------------------------------------------------------------
+
+
+def ballot(phone: Page, name: str):
+    """A phone's list of vote buttons for one ballot ("Beste", "Meest haalbaar"), by its heading."""
+    heading = phone.locator("h3.vote-ballot-title").filter(has_text=re.compile(rf"^\s*{re.escape(name)}\s*$"))
+    return phone.locator("#stage form.vote-ballot").filter(has=heading)
+
+
+def dots_left(phone: Page, name: str):
+    """The line under "Jouw stippen" for one ballot: "Beste: nog 2 stippen van de 3 over"."""
+    label = phone.locator("strong").filter(has_text=re.compile(rf"^\s*{re.escape(name)}:\s*$"))
+    return phone.locator("#mine .vote-mine-ballot").filter(has=label)
+
+
+def give_dot(phone: Page, ballot_name: str, label: str):
+    """Tap an idea on a ballot; returns the server's answer (the phone's dots, or a refusal in Dutch)."""
+    button = ballot(phone, ballot_name).locator("button.vote-option", has_text=label)
+    with phone.expect_response(lambda r: r.request.method == "POST" and r.url.endswith("/stip/")) as answer:
+        button.click()
+    return answer.value

@@ -301,6 +301,13 @@
     }).then(function () { button.disabled = false; });
   });
 
+  // A "sent" from an earlier answer must not stand beside a refusal of this one.
+  function clearSent() {
+    Array.prototype.forEach.call(document.querySelectorAll(".form-status.ok"), function (el) {
+      el.textContent = ""; el.className = "form-status";
+    });
+  }
+
   // ---- answers in other activities (a word, a dot, consent, a dream): same rules as a note ----------------
   document.addEventListener("submit", function (event) {
     var form = event.target;
@@ -325,11 +332,13 @@
           // The form may just have been replaced by the answer; look in the fresh markup first.
           note = (target && target.querySelector(".form-status")) || form.querySelector(".form-status");
           if (note) { note.className = "form-status ok"; note.textContent = texts.sent; }
-        } else if (note) {
-          note.className = "form-status error"; note.textContent = body;
+        } else {
+          clearSent();
+          if (note) { note.className = "form-status error"; note.textContent = body; }
         }
       });
     }).catch(function () {
+      clearSent();
       if (note) { note.className = "form-status error"; note.textContent = texts.sendError; }
     }).then(function () { Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; }); });
   });
