@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "allin.processes",
     "allin.live",
     "allin.exports",
+    "allin.demo",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from allin.core import views as core_views
 from allin.exports import views as export_views
+from allin.live import photo_views as live_photo_views
 from allin.live import urls as live_urls
 from allin.methods import views as method_views
 from allin.processes import meeting_views
@@ -87,6 +88,7 @@ workspace_patterns = [
     ),
     path("trajecten/<int:pk>/bijeenkomsten.ics", export_views.process_ics, name="process_ics"),
     path("bijeenkomsten/<int:pk>/", include(meeting_patterns)),
+    *live_photo_views.photo_workspace_patterns,
 ]
 
 urlpatterns = [

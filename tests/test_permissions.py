@@ -13,6 +13,7 @@ URL for them, with the world built here.
 (the walk posts empty or minimal data, so a form may refuse it). Never 403, 404, 405 or 500.
 """
 
+import io
 import uuid
 from types import SimpleNamespace
 from typing import NamedTuple
@@ -20,18 +21,28 @@ from typing import NamedTuple
 import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from allin.live import notes
+from allin.live import notes, photo_cards
 from allin.live import services as live_services
 from allin.live.models import Activity, LiveMeeting, Note
 from allin.workspaces import services
 from allin.workspaces.models import Membership, Role
 from tests import factories
 from tests.conftest import client_for
+
+
+def _jpeg():
+    from PIL import Image
+
+    data = io.BytesIO()
+    Image.new("RGB", (40, 30), (11, 83, 148)).save(data, "JPEG")
+    return SimpleUploadedFile("brug.jpg", data.getvalue())
+
 
 PERSONAS = ("anonymous", "outsider", "viewer", "facilitator", "owner")
 LOGIN = "login"  # 302 to the login page
@@ -78,6 +89,10 @@ def _meeting(w):
 
 def _agenda_item(w):
     return {**_meeting(w), "item_pk": w.agenda_item.pk}
+
+
+def _photo(w):
+    return {**_ws(w), "pk": w.photo_card.pk}
 
 
 def _code(w):
@@ -135,6 +150,14 @@ ROUTES = {
     "runbook_pdf": Route(_meeting, READ),
     "meeting_ics": Route(_meeting, READ),
     "meeting_pptx": Route(_meeting, READ),
+    # workspace: photo cards of the future dream
+    "photo_cards": Route(_ws, READ, EDIT_POST),
+    "photo_card_alt": Route(_photo, POST_ONLY_GET, EDIT_POST, lambda w: {"alt_text": "Een hoge brug"}),
+    "photo_card_delete": Route(_photo, POST_ONLY_GET, EDIT_POST),
+    "photo_card_image": Route(_photo, READ),
+    # public: photo cards for this meeting's phones and projector (with cookie or key: test_live_permissions)
+    "live_photo_phone": Route(lambda w: {**_code(w), "pk": w.photo_card.pk}, everyone(404)),
+    "live_photo_projector": Route(lambda w: {**_projector(w), "pk": w.photo_card.pk}, everyone(200)),
     # workspace: planning
     "process_create": Route(_ws, EDIT_PAGE, EDIT_POST),
     "process_edit": Route(_process, EDIT_PAGE, EDIT_POST),
@@ -264,6 +287,7 @@ def world(workspace, owner, facilitator, viewer, outsider):
     other_live = live_services.live_open(
         meeting=factories.meeting(process, name="Andere"), base_url="http://x"
     )
+    photo_card = photo_cards.photo_card_upload(workspace=workspace, upload=_jpeg(), alt_text="Een brug")
     return SimpleNamespace(
         workspace=workspace,
         process=process,
@@ -282,6 +306,7 @@ def world(workspace, owner, facilitator, viewer, outsider):
         revoked_key=revoked_key,
         board=board,
         consent=consent,
+        photo_card=photo_card,
         note=note,
         theme=notes.theme_create(activity=board, name="Geld"),
         other_theme=notes.theme_create(activity=board, name="School"),

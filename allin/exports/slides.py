@@ -37,16 +37,40 @@ def _text(slide, text, *, left, top, width, height, size, bold=False, color=INK)
 
 
 def _title(slide, text, subtitle=""):
-    _text(slide, text, left=Inches(0.7), top=Inches(0.5), width=WIDTH - Inches(1.4), height=Inches(1.2), size=36,
-          bold=True, color=ACCENT)
+    _text(
+        slide,
+        text,
+        left=Inches(0.7),
+        top=Inches(0.5),
+        width=WIDTH - Inches(1.4),
+        height=Inches(1.2),
+        size=36,
+        bold=True,
+        color=ACCENT,
+    )
     if subtitle:
-        _text(slide, subtitle, left=Inches(0.7), top=Inches(1.55), width=WIDTH - Inches(1.4), height=Inches(0.6),
-              size=18, color=MUTED)
+        _text(
+            slide,
+            subtitle,
+            left=Inches(0.7),
+            top=Inches(1.55),
+            width=WIDTH - Inches(1.4),
+            height=Inches(0.6),
+            size=18,
+            color=MUTED,
+        )
 
 
 def _bullets(slide, lines, *, top=Inches(2.3), size=22):
-    frame = _text(slide, lines[0] if lines else "", left=Inches(0.9), top=top, width=WIDTH - Inches(1.8),
-                  height=HEIGHT - top - Inches(0.5), size=size)
+    frame = _text(
+        slide,
+        lines[0] if lines else "",
+        left=Inches(0.9),
+        top=top,
+        width=WIDTH - Inches(1.8),
+        height=HEIGHT - top - Inches(0.5),
+        size=size,
+    )
     for line in lines[1:MAX_LINES]:
         paragraph = frame.add_paragraph()
         run = paragraph.add_run()
@@ -72,12 +96,36 @@ def build(meeting, *, live=None, results=()) -> bytes:
     plan = agenda_plan(meeting)
 
     slide = _blank(prs)
-    _text(slide, meeting.name, left=Inches(0.9), top=Inches(2.2), width=WIDTH - Inches(1.8), height=Inches(1.6),
-          size=48, bold=True, color=ACCENT)
-    _text(slide, meeting.process.name, left=Inches(0.9), top=Inches(3.9), width=WIDTH - Inches(1.8),
-          height=Inches(0.8), size=26)
-    _text(slide, _when(meeting), left=Inches(0.9), top=Inches(4.7), width=WIDTH - Inches(1.8), height=Inches(0.8),
-          size=20, color=MUTED)
+    _text(
+        slide,
+        meeting.name,
+        left=Inches(0.9),
+        top=Inches(2.2),
+        width=WIDTH - Inches(1.8),
+        height=Inches(1.6),
+        size=48,
+        bold=True,
+        color=ACCENT,
+    )
+    _text(
+        slide,
+        meeting.process.name,
+        left=Inches(0.9),
+        top=Inches(3.9),
+        width=WIDTH - Inches(1.8),
+        height=Inches(0.8),
+        size=26,
+    )
+    _text(
+        slide,
+        _when(meeting),
+        left=Inches(0.9),
+        top=Inches(4.7),
+        width=WIDTH - Inches(1.8),
+        height=Inches(0.8),
+        size=20,
+        color=MUTED,
+    )
 
     slide = _blank(prs)
     _title(slide, _("Programma"), f"{meeting.start_time:%H:%M} – {plan.end:%H:%M}")
@@ -87,12 +135,36 @@ def build(meeting, *, live=None, results=()) -> bytes:
         slide = _blank(prs)
         _title(slide, _("Doe mee op je telefoon"))
         address = f"{live.base_url}/j/{live.code}"
-        _text(slide, _("Ga naar %(address)s") % {"address": address.split("://", 1)[-1]}, left=Inches(0.7), top=Inches(2.0),
-              width=Inches(7.5), height=Inches(0.8), size=24)
-        _text(slide, _("De code is:"), left=Inches(0.7), top=Inches(3.0), width=Inches(7.5), height=Inches(0.6),
-              size=22, color=MUTED)
-        _text(slide, f"{live.code[:3]} {live.code[3:]}", left=Inches(0.7), top=Inches(3.6), width=Inches(7.5),
-              height=Inches(1.8), size=80, bold=True, color=ACCENT)
+        _text(
+            slide,
+            _("Ga naar %(address)s") % {"address": address.split("://", 1)[-1]},
+            left=Inches(0.7),
+            top=Inches(2.0),
+            width=Inches(7.5),
+            height=Inches(0.8),
+            size=24,
+        )
+        _text(
+            slide,
+            _("De code is:"),
+            left=Inches(0.7),
+            top=Inches(3.0),
+            width=Inches(7.5),
+            height=Inches(0.6),
+            size=22,
+            color=MUTED,
+        )
+        _text(
+            slide,
+            f"{live.code[:3]} {live.code[3:]}",
+            left=Inches(0.7),
+            top=Inches(3.6),
+            width=Inches(7.5),
+            height=Inches(1.8),
+            size=80,
+            bold=True,
+            color=ACCENT,
+        )
         image = io.BytesIO()
         segno.make(address, error="m").save(image, kind="png", scale=12, border=2)
         image.seek(0)
@@ -104,9 +176,12 @@ def build(meeting, *, live=None, results=()) -> bytes:
         if row.item.is_break:
             continue
         slide = _blank(prs)
-        _title(slide, row.item.title,
-               f"{row.slot.start:%H:%M} – {row.slot.end:%H:%M} · "
-               + _("%(n)d minuten") % {"n": row.item.duration})
+        _title(
+            slide,
+            row.item.title,
+            f"{row.slot.start:%H:%M} – {row.slot.end:%H:%M} · "
+            + _("%(n)d minuten") % {"n": row.item.duration},
+        )
         if row.item.goals:
             _bullets(slide, list(row.item.goals))
 
@@ -123,4 +198,3 @@ def build(meeting, *, live=None, results=()) -> bytes:
     prs.core_properties.modified = datetime.now()
     prs.save(out)
     return out.getvalue()
-

@@ -20,14 +20,18 @@ class WordAnswer(models.Model):
     """One answer in a word cloud (1 to 3 words), with its normalised spelling for counting."""
 
     activity = models.ForeignKey("live.Activity", on_delete=models.CASCADE, related_name="word_answers")
-    attendee = models.ForeignKey("live.Attendee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    attendee = models.ForeignKey(
+        "live.Attendee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     client_id = models.UUIDField()
     text = models.CharField(max_length=WORD_MAX)
     word = models.CharField(max_length=WORD_MAX)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["activity", "client_id"], name="one_word_per_client_id")]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "client_id"], name="one_word_per_client_id")
+        ]
 
     def __str__(self):
         return self.text
@@ -52,7 +56,9 @@ class VoteOption(models.Model):
     activity = models.ForeignKey("live.Activity", on_delete=models.CASCADE, related_name="vote_options")
     label = models.CharField(max_length=280)
     note = models.ForeignKey("live.Note", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    theme = models.ForeignKey("live.Theme", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    theme = models.ForeignKey(
+        "live.Theme", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     order = models.PositiveIntegerField(default=0)
     hidden = models.BooleanField(default=False)
 
@@ -77,7 +83,9 @@ class Vote(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["activity", "ballot", "attendee", "slot"], name="one_dot_per_slot"),
+            models.UniqueConstraint(
+                fields=["activity", "ballot", "attendee", "slot"], name="one_dot_per_slot"
+            ),
             models.UniqueConstraint(
                 fields=["activity", "ballot", "attendee", "option", "copy"], name="one_dot_per_option_copy"
             ),
@@ -103,7 +111,9 @@ class ConsentAnswer(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["activity", "attendee"], name="one_consent_per_attendee"),
-            models.CheckConstraint(condition=Q(answer="ja") | ~Q(reason=""), name="consent_reason_unless_yes"),
+            models.CheckConstraint(
+                condition=Q(answer="ja") | ~Q(reason=""), name="consent_reason_unless_yes"
+            ),
         ]
 
     def __str__(self):
@@ -116,7 +126,9 @@ class Table(models.Model):
     activity = models.ForeignKey("live.Activity", on_delete=models.CASCADE, related_name="tables")
     number = models.PositiveSmallIntegerField()
     name = models.CharField(max_length=40)
-    leader = models.ForeignKey("live.Attendee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    leader = models.ForeignKey(
+        "live.Attendee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     card_index = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -151,12 +163,16 @@ def photo_path(instance, filename):
 class PhotoCard(models.Model):
     """A photo card of the future dream, uploaded per workspace; re-encoded on upload, alt text required."""
 
-    workspace = models.ForeignKey("workspaces.Workspace", on_delete=models.CASCADE, related_name="photo_cards")
+    workspace = models.ForeignKey(
+        "workspaces.Workspace", on_delete=models.CASCADE, related_name="photo_cards"
+    )
     image = models.ImageField(upload_to=photo_path, width_field="width", height_field="height")
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     alt_text = models.CharField(_("beschrijving"), max_length=ALT_MAX)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -174,7 +190,9 @@ class Dream(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["activity", "attendee"], name="one_dream_per_attendee")]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "attendee"], name="one_dream_per_attendee")
+        ]
 
     def __str__(self):
         return self.text[:40]
@@ -184,19 +202,27 @@ class Plan(models.Model):
     """A concrete plan from the quick fix / big fix round: title, what, who takes part."""
 
     activity = models.ForeignKey("live.Activity", on_delete=models.CASCADE, related_name="plans")
-    attendee = models.ForeignKey("live.Attendee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    attendee = models.ForeignKey(
+        "live.Attendee", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     client_id = models.UUIDField()
     title = models.CharField(max_length=PLAN_TITLE_MAX)
     what = models.CharField(max_length=PLAN_TEXT_MAX)
     who = models.CharField(max_length=300, blank=True)
-    source_note = models.ForeignKey("live.Note", on_delete=models.SET_NULL, null=True, blank=True, related_name="plans")
+    source_note = models.ForeignKey(
+        "live.Note", on_delete=models.SET_NULL, null=True, blank=True, related_name="plans"
+    )
     hidden = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["activity", "client_id"], name="one_plan_per_client_id")]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "client_id"], name="one_plan_per_client_id")
+        ]
 
     def __str__(self):
         return self.title
@@ -214,7 +240,9 @@ class Commitment(models.Model):
 
     class Meta:
         ordering = ["updated_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["activity", "attendee"], name="one_commitment_per_attendee")]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "attendee"], name="one_commitment_per_attendee")
+        ]
 
     def __str__(self):
         return self.personal[:40]

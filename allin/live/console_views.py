@@ -54,7 +54,9 @@ def console(request, pk):
 def console_stage(request, pk):
     meeting = planning.meeting_get(request.workspace, pk)
     live = get_object_or_404(LiveMeeting, meeting=meeting)
-    return render(request, "live/_console_stage.html", _console_context(request, meeting, live))
+    response = render(request, "live/_console_stage.html", _console_context(request, meeting, live))
+    response["X-Live-Version"] = str(live.version)
+    return response
 
 
 @workspace_view(edit=True)
@@ -269,7 +271,9 @@ def kind_action(request, pk, activity, action):
         error = _("Dit verzoek klopt niet. Laad de pagina opnieuw.")
     live.refresh_from_db()
     if request.htmx:
-        response = render(request, "live/_console_stage.html", _console_context(request, meeting, live, error))
+        response = render(
+            request, "live/_console_stage.html", _console_context(request, meeting, live, error)
+        )
         if error:
             response.status_code = 400
         return response

@@ -144,9 +144,13 @@ class Note(models.Model):
     hidden = models.BooleanField(default=False)
     # The conversation table that wrote it (question cards) or the future dream it answers.
     table = models.ForeignKey("Table", on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
-    dream = models.ForeignKey("Dream", on_delete=models.SET_NULL, null=True, blank=True, related_name="reactions")
+    dream = models.ForeignKey(
+        "Dream", on_delete=models.SET_NULL, null=True, blank=True, related_name="reactions"
+    )
     # Hopes and fears from phase A, looked back on at the close of phase B: did it come true?
-    came_true = models.CharField(max_length=10, blank=True, choices=[("ja", _("ja")), ("deels", _("deels")), ("nee", _("nee"))])
+    came_true = models.CharField(
+        max_length=10, blank=True, choices=[("ja", _("ja")), ("deels", _("deels")), ("nee", _("nee"))]
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

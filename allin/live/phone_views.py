@@ -191,14 +191,19 @@ def activity_mine(request, code, activity):
     """The part of an activity only this phone sees: its own answer, dots left, its table."""
     live, attendee = _attendee_or_none(request, code)
     if attendee is None:
-        return HttpResponse(_("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403)
+        return HttpResponse(
+            _("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403
+        )
     activity, spec = _kind_for(live, activity)
     if activity is not None and activity.takes_notes:
         return render(request, "live/_my_notes.html", {"my_notes": selectors.my_notes(attendee, activity)})
     if spec is None or spec.mine_template is None:
         raise Http404
-    return render(request, spec.mine_template, {"live": live, "activity": activity, "attendee": attendee,
-                                                **spec.mine_context(activity, attendee)})
+    return render(
+        request,
+        spec.mine_template,
+        {"live": live, "activity": activity, "attendee": attendee, **spec.mine_context(activity, attendee)},
+    )
 
 
 @require_POST
@@ -207,7 +212,9 @@ def activity_action(request, code, activity, action):
     for scripts, a redirect for plain forms, a Dutch message when refused."""
     live, attendee = _attendee_or_none(request, code)
     if attendee is None:
-        return HttpResponse(_("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403)
+        return HttpResponse(
+            _("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403
+        )
     activity, spec = _kind_for(live, activity)
     handler = spec.phone_actions.get(action) if spec else None
     if handler is None:
@@ -227,8 +234,16 @@ def activity_action(request, code, activity, action):
             return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
         if spec.mine_template is None:
             return HttpResponse(status=204)
-        return render(request, spec.mine_template, {"live": live, "activity": activity, "attendee": attendee,
-                                                    **spec.mine_context(activity, attendee)})
+        return render(
+            request,
+            spec.mine_template,
+            {
+                "live": live,
+                "activity": activity,
+                "attendee": attendee,
+                **spec.mine_context(activity, attendee),
+            },
+        )
     if error:
         messages.error(request, error)
     return redirect(reverse("live_join", kwargs={"code": live.code}) + "#stage")

@@ -15,8 +15,16 @@ from .models import Activity, LiveMeeting, Note
 
 # The method files' activity types that run on phones; "slide" and "timer" show the agenda item itself.
 LIVE_ACTIVITY_TYPES = {
-    "notes", "hopes_fears", "tips_tops", "wordcloud", "vote", "consent", "question_cards", "future_dream",
-    "plans", "commitment",
+    "notes",
+    "hopes_fears",
+    "tips_tops",
+    "wordcloud",
+    "vote",
+    "consent",
+    "question_cards",
+    "future_dream",
+    "plans",
+    "commitment",
 }
 DEFAULT_CATEGORIES = {"hopes_fears": ["hoop", "angst"], "tips_tops": ["tip", "top"]}
 
@@ -112,7 +120,9 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
         "activities": activities,
         "spec": spec,
         **(spec.context(activity) if spec else {}),
-        "board": board(activity, include_hidden) if (activity and activity.takes_notes and with_boards) else None,
+        "board": board(activity, include_hidden)
+        if (activity and activity.takes_notes and with_boards)
+        else None,
         "parking": parking,
         "parking_board": board(parking, include_hidden)
         if (parking and with_boards and (include_hidden or live.show_parking))

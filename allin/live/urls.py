@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import console_views as c
-from . import phone_views, projector_views
+from . import phone_views, photo_views, projector_views
 
 public_patterns = [
     path("j/", phone_views.code_lookup, name="live_code"),
@@ -9,9 +9,14 @@ public_patterns = [
     path("j/<str:code>/stand/", phone_views.phone_stage, name="live_phone_stage"),
     path("j/<str:code>/post-it/", phone_views.note_post, name="live_note_post"),
     path("j/<str:code>/doe/<int:activity>/mijn/", phone_views.activity_mine, name="live_activity_mine"),
-    path("j/<str:code>/doe/<int:activity>/<slug:action>/", phone_views.activity_action, name="live_activity_action"),
+    path(
+        "j/<str:code>/doe/<int:activity>/<slug:action>/",
+        phone_views.activity_action,
+        name="live_activity_action",
+    ),
     path("p/<str:code>/<str:key>/", projector_views.projector, name="live_projector"),
     path("p/<str:code>/<str:key>/stand/", projector_views.projector_stage, name="live_projector_stage"),
+    *photo_views.photo_public_patterns,
 ]
 
 # Below /w/<workspace>/bijeenkomsten/<pk>/

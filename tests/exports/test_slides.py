@@ -44,8 +44,13 @@ def test_join_slide_has_the_code_and_a_described_qr_picture(workspace):
 
 def test_results_slides_follow_the_items(workspace):
     meeting = factories.meeting(factories.empty_process(workspace))
-    results = [("Afsluiting", {"title": "De 3 beste ideeën", "lines": ["Spreekuur op school (12)", "Eén loket (7)"]}),
-               ("Leeg", {"title": "Niets", "lines": []})]
+    results = [
+        (
+            "Afsluiting",
+            {"title": "De 3 beste ideeën", "lines": ["Spreekuur op school (12)", "Eén loket (7)"]},
+        ),
+        ("Leeg", {"title": "Niets", "lines": []}),
+    ]
     slides = list(_deck(build(meeting, results=results)).slides)
     last = _texts(slides[-1])
     assert "Resultaat: De 3 beste ideeën" in last and "Spreekuur op school (12)" in last

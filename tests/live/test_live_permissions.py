@@ -27,6 +27,8 @@ LIVE_ROUTES = {
     "live_note_post": {**dict.fromkeys(LIVE_PERSONAS, (405, 403)), "attendee": (405, 400)},
     "live_projector": {**dict.fromkeys(LIVE_PERSONAS, (404, None)), "projector": (200, None)},
     "live_projector_stage": {**dict.fromkeys(LIVE_PERSONAS, (404, None)), "projector": (200, None)},
+    "live_photo_phone": {**dict.fromkeys(LIVE_PERSONAS, (404, None)), "attendee": (200, None)},
+    "live_photo_projector": {**dict.fromkeys(LIVE_PERSONAS, (404, None)), "projector": (200, None)},
     # The world's consent check: its own phone sees its part, and its post gets past the check (a plain form
     # is sent back to the phone page with a Dutch reason: the item is not the current one), never a 403.
     "live_activity_mine": {**dict.fromkeys(LIVE_PERSONAS, (403, None)), "attendee": (200, None)},

@@ -311,8 +311,14 @@ def test_tips_and_tops_take_one_of_each_per_attendee(board, attendee):
 
     board.kind = "tips_tops"
     board.save(update_fields=["kind"])
-    note_services.note_create(activity=board, attendee=attendee, text="Fijne sfeer", client_id=uuid.uuid4(), category="top")
-    note_services.note_create(activity=board, attendee=attendee, text="Meer pauze", client_id=uuid.uuid4(), category="tip")
+    note_services.note_create(
+        activity=board, attendee=attendee, text="Fijne sfeer", client_id=uuid.uuid4(), category="top"
+    )
+    note_services.note_create(
+        activity=board, attendee=attendee, text="Meer pauze", client_id=uuid.uuid4(), category="tip"
+    )
     with pytest.raises(ValidationError, match="al een tip"):
-        note_services.note_create(activity=board, attendee=attendee, text="Nog een", client_id=uuid.uuid4(), category="tip")
+        note_services.note_create(
+            activity=board, attendee=attendee, text="Nog een", client_id=uuid.uuid4(), category="tip"
+        )
     assert board.notes.count() == 2

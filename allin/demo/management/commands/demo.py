@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from allin.demo import held
 from allin.processes import services as process_services
 from allin.processes.models import ChecklistItem
 from allin.workspaces.models import Membership, Role, User, Workspace
@@ -44,10 +45,13 @@ class Command(BaseCommand):
             method_slug="all-in",
             name="ALL-IN Voorbeeld 2026: jongeren en schulden",
             theme="Hoe vinden jongeren hulp bij geldzorgen?",
-            start_date=today - timedelta(days=7),
+            # Phase A was held five weeks ago and the session (phase B) a week ago; phase C is still ahead.
+            start_date=today - timedelta(days=35),
             created_by=user,
         )
         self._fill(allin, user, location="Jongerencentrum De Plek, Stationsstraat 12", done_share=0.7)
+        held.phase_a(allin.meetings.get(method_key="a-voorbereiding-jongeren"))
+        held.phase_b(allin.meetings.get(method_key="b-sessie"))
 
         wan = process_services.process_create(
             workspace=workspace,

@@ -28,7 +28,7 @@
   function setStage(html, version) {
     var stage = $("#stage");
     if (!stage) return;
-    if (version !== undefined && version !== null && version < lastStageV) return;
+    if (version && version < lastStageV) return;  // an older push overtaken by a newer one
     if (version) lastStageV = version;
     var drafts = saveDrafts(stage), typed = saveTyping(stage);
     stage.innerHTML = html;

@@ -1,0 +1,186 @@
+"""Photo cards of the future dream: a set of images per workspace that facilitators upload.
+
+An upload is trusted for nothing: its type is read from its content by Pillow (never from its name or the
+browser's word), its size and pixel dimensions are limited before it is decoded, and it is re-encoded as a
+fresh JPEG at most 1600 px wide or high, so no metadata (EXIF, GPS, comments) and no smuggled bytes survive.
+The file name is ours. Serving checks who asks: members of the workspace, attendees of a live meeting of that
+workspace, or that meeting's projector."""
+
+import io
+import uuid
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+from allin.core.text import one_line
+
+from . import realtime
+from .activity_models import ALT_MAX, PhotoCard
+from .models import Activity, LiveMeeting
+
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTO_MAX_SIDE = 10_000  # pixels, before re-encoding
+PHOTO_MAX_PIXELS = 40_000_000
+PHOTO_OUT_SIDE = 1600
+PHOTO_CARDS_MAX = 60
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+CONTENT_TYPE = "image/jpeg"
+
+
+def clean_alt(text) -> str:
+    text = one_line(text)
+    if not text:
+        raise ValidationError(
+            _("Beschrijf wat er op de foto staat. Dat lezen mensen die de foto niet kunnen zien.")
+        )
+    if len(text) > ALT_MAX:
+        raise ValidationError(_("De beschrijving mag hoogstens %(max)d tekens hebben.") % {"max": ALT_MAX})
+    return text
+
+
+def _not_an_image():
+    return ValidationError(_("Dit bestand is geen JPEG-, PNG- of WebP-foto. Kies een andere foto."))
+
+
+def reencode(upload) -> tuple[bytes, tuple[int, int]]:
+    """The upload as a fresh JPEG without metadata and its size, or a ValidationError in Dutch."""
+    size = getattr(upload, "size", None)
+    if size is None or size > PHOTO_MAX_BYTES:
+        raise ValidationError(
+            _("Een foto mag hoogstens %(mb)d MB groot zijn.") % {"mb": PHOTO_MAX_BYTES // (1024 * 1024)}
+        )
+    if size == 0:
+        raise _not_an_image()
+    upload.seek(0)
+    with warnings.catch_warnings():
+        # A decompression bomb is an error here, not a warning.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(upload)
+            if image.format not in ALLOWED_FORMATS:
+                raise _not_an_image()
+            width, height = image.size
+            if max(width, height) > PHOTO_MAX_SIDE or width * height > PHOTO_MAX_PIXELS:
+                raise ValidationError(
+                    _("Deze foto is te groot: hoogstens %(side)d pixels breed of hoog.")
+                    % {"side": PHOTO_MAX_SIDE}
+                )
+            image.load()
+            image = ImageOps.exif_transpose(image)  # turn it the right way up before the EXIF goes
+            image = _flatten(image)
+            image.thumbnail((PHOTO_OUT_SIDE, PHOTO_OUT_SIDE), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            image.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
+        except ValidationError:
+            raise
+        except (
+            OSError,
+            SyntaxError,
+            ValueError,
+            EOFError,
+            Image.DecompressionBombError,
+            Image.DecompressionBombWarning,
+        ):
+            raise _not_an_image() from None
+    return out.getvalue(), image.size
+
+
+def _flatten(image):
+    """RGB without transparency: transparent parts become white, as on paper."""
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+@transaction.atomic
+def photo_card_upload(*, workspace, upload, alt_text: str, uploaded_by=None) -> PhotoCard:
+    alt_text = clean_alt(alt_text)
+    type(workspace).objects.select_for_update().filter(pk=workspace.pk).first()  # counts one upload at a time
+    if PhotoCard.objects.filter(workspace=workspace).count() >= PHOTO_CARDS_MAX:
+        raise ValidationError(
+            _("Een werkruimte heeft hoogstens %(max)d fotokaarten. Verwijder er eerst een.")
+            % {"max": PHOTO_CARDS_MAX}
+        )
+    data, (width, height) = reencode(upload)
+    card = PhotoCard(workspace=workspace, alt_text=alt_text, uploaded_by=uploaded_by)
+    # Our own file name; the upload's name is never used.
+    card.image.save(f"{uuid.uuid4().hex}.jpg", ContentFile(data), save=False)
+    card.width, card.height = width, height
+    try:
+        card.save()
+    except Exception:
+        card.image.storage.delete(card.image.name)
+        raise
+    return card
+
+
+@transaction.atomic
+def photo_card_set_alt(*, card: PhotoCard, alt_text: str) -> PhotoCard:
+    card.alt_text = clean_alt(alt_text)
+    card.save(update_fields=["alt_text"])
+    _refresh_lives(card.workspace_id)
+    return card
+
+
+@transaction.atomic
+def photo_card_delete(*, card: PhotoCard) -> None:
+    """Remove the card; dreams that chose it keep their words. The file goes after the commit."""
+    name, storage, workspace_id = card.image.name, card.image.storage, card.workspace_id
+    card.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+    _refresh_lives(workspace_id)
+
+
+def _refresh_lives(workspace_id):
+    """Screens of this workspace's running future dreams show the change."""
+    for live_id in (
+        Activity.objects.filter(
+            kind=Activity.Kind.FUTURE_DREAM,
+            live__closed_at__isnull=True,
+            live__meeting__process__workspace_id=workspace_id,
+        )
+        .values_list("live_id", flat=True)
+        .distinct()
+    ):
+        LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
+        realtime.results_changed(live_id)
+        realtime.phones_refresh(live_id)
+
+
+# ---- selectors ------------------------------------------------------------------------------------------
+
+
+def photo_cards(workspace) -> list[PhotoCard]:
+    return list(PhotoCard.objects.filter(workspace=workspace).order_by("created_at", "pk"))
+
+
+def for_workspace(workspace, pk) -> PhotoCard | None:
+    return PhotoCard.objects.filter(workspace=workspace, pk=pk).first()
+
+
+def _of_live(live_id):
+    return PhotoCard.objects.filter(workspace__processes__meetings__live__pk=live_id)
+
+
+def for_live(live: LiveMeeting, pk) -> PhotoCard | None:
+    """A card a phone or projector of this meeting may see: of its workspace, while the meeting is live."""
+    if live is None or not live.is_open or not str(pk).isdigit():
+        return None
+    return _of_live(live.pk).filter(pk=pk).first()
+
+
+def of_live(live_id) -> list[PhotoCard]:
+    """The cards phones of this live meeting choose from."""
+    return list(_of_live(live_id).order_by("created_at", "pk"))
+
+
+def count_of_live(live_id) -> int:
+    return _of_live(live_id).count()

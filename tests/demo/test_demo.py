@@ -1,0 +1,37 @@
+"""The demo a newcomer sees after `make run`: loaded once, with an ALL-IN session that was really held."""
+
+from django.core.management import call_command
+
+from allin.live.models import LiveMeeting, Note
+from allin.live.results import activity_result
+from allin.processes.models import Process
+from allin.workspaces.models import User, Workspace
+
+
+def test_demo_loads_once_and_can_log_in(db, settings):
+    call_command("demo")
+    call_command("demo")
+    assert Workspace.objects.filter(name="Gemeente Voorbeeld").count() == 1
+    assert Process.objects.count() == 2
+    user = User.objects.get(email="demo@allin.example")
+    assert user.check_password("demo-allin-2026")
+    assert user.memberships.get().role == "owner"
+
+
+def test_the_allin_session_was_held_with_results_in_every_activity(db):
+    call_command("demo")
+    session = LiveMeeting.objects.get(meeting__method_key="b-sessie")
+    assert not session.is_open
+    activities = [
+        a for a in session.activities.exclude(kind="parking") if a.item and a.item.activity.get("type")
+    ]
+    assert {a.kind for a in activities} >= {"notes", "question_cards", "vote", "hopes_fears", "tips_tops"}
+    for activity in activities:
+        assert activity_result(activity)["lines"], activity.kind
+    vote = session.activities.get(kind="vote")
+    assert vote.revealed and vote.votes.count() > 0
+    # the phase A hopes and fears were looked back on
+    assert Note.objects.filter(
+        activity__kind="hopes_fears", activity__live__meeting__method_key="a-voorbereiding-jongeren"
+    )
+    assert Note.objects.exclude(came_true="").count() >= 3

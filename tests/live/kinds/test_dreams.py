@@ -1,0 +1,403 @@
+"""Future dream and its photo cards: uploads sniffed, limited and re-encoded without metadata, served only to
+those who may see them; one dream per attendee with a card of the workspace; the year; who is telling; the
+reactions on the dream being told; phones, projector (anonymous) and console; the hidden-until-revealed rule;
+the push to the projector; and the results."""
+
+import io
+import uuid
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from PIL import Image
+
+from allin.asgi import application
+from allin.live import photo_cards, services
+from allin.live.activity_models import Dream, PhotoCard
+from allin.live.kinds import dreams
+from allin.live.models import Activity, Note
+from tests import factories
+from tests.conftest import client_for
+from tests.live import helpers
+
+HTMX = {"HX-Request": "true"}
+LIVE = {"X-Live": "1"}
+QUESTIONS = ["Waar word je enthousiast van?", "Welk aspect verrast je?"]
+
+
+@pytest.fixture
+def dream_item(workspace):
+    meeting = helpers.meeting(workspace)
+    item = meeting.items.all()[1]
+    item.activity = {
+        "type": "future_dream",
+        "year": 2030,
+        "prompt": "Het is 2030 en de aanpak loopt geweldig. Hoe ziet die eruit?",
+        "categories": QUESTIONS,
+    }
+    item.save(update_fields=["activity"])
+    live = services.live_open(meeting=meeting, base_url=helpers.BASE_URL)
+    services.item_goto(live=live, item=item)
+    return fresh(Activity.objects.get(live=live, item=item))
+
+
+def fresh(activity):
+    return Activity.objects.select_related("live").get(pk=activity.pk)
+
+
+@pytest.fixture
+def sam(dream_item):
+    return helpers.join(dream_item.live, name="Sam")
+
+
+@pytest.fixture
+def kim(dream_item):
+    return helpers.join(dream_item.live, name="Kim")
+
+
+def image(fmt="JPEG", size=(2400, 1200), mode="RGB", name=None, **save):
+    out = io.BytesIO()
+    Image.new(mode, size, (200, 80, 40, 128)[: len(mode)] if mode != "P" else 3).save(out, format=fmt, **save)
+    return SimpleUploadedFile(name or f"foto.{fmt.lower()}", out.getvalue(), content_type="image/jpeg")
+
+
+def upload(workspace, alt="Een brug over de rivier", **kwargs):
+    return photo_cards.photo_card_upload(workspace=workspace, upload=image(**kwargs), alt_text=alt)
+
+
+@pytest.fixture
+def card(workspace):
+    return upload(workspace)
+
+
+def save(activity, attendee, text="Elke jongere heeft een eigen coach.", photo_id=None):
+    return dreams.dream_save(activity=activity, attendee=attendee, text=text, photo_id=photo_id)
+
+
+def react(activity, attendee, dream, text="Dat de school meedoet", category=QUESTIONS[0], client_id=None):
+    return dreams.reaction_create(
+        activity=activity,
+        attendee=attendee,
+        dream_id=dream.pk,
+        text=text,
+        category=category,
+        client_id=client_id or uuid.uuid4(),
+    )
+
+
+def _phone(activity, attendee):
+    return helpers.phone_client(Client(), activity.live, attendee)
+
+
+def _action(activity, name):
+    return reverse("live_activity_action", args=[activity.live.code, activity.pk, name])
+
+
+def _kind_url(activity, name):
+    meeting = activity.live.meeting
+    return reverse("live_kind_action", args=[meeting.process.workspace.slug, meeting.pk, activity.pk, name])
+
+
+def _projector(activity):
+    live = activity.live
+    return (
+        Client().get(reverse("live_projector_stage", args=[live.code, live.projector_key])).content.decode()
+    )
+
+
+# ---- photo cards --------------------------------------------------------------------------------------
+
+
+def test_an_upload_is_reencoded_turned_upright_and_stripped(workspace):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken sideways
+    exif[0x010E] = "Thuisadres van de fotograaf"
+    card = photo_cards.photo_card_upload(
+        workspace=workspace, upload=image(exif=exif, name="../../etc/passwd.jpg"), alt_text="  Een  brug "
+    )
+    assert card.alt_text == "Een brug" and card.image.name.startswith(f"fotokaarten/{workspace.pk}/")
+    assert "passwd" not in card.image.name and card.image.name.endswith(".jpg")
+    data = card.image.open("rb").read()
+    stored = Image.open(io.BytesIO(data))
+    assert stored.format == "JPEG" and stored.size == (800, 1600) == (card.width, card.height)
+    assert not stored.getexif() and b"Thuisadres" not in data
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"fmt": "PNG", "mode": "RGBA"}, {"fmt": "WEBP"}, {"fmt": "PNG", "mode": "P"}]
+)
+def test_png_and_webp_become_jpeg(workspace, kwargs):
+    card = upload(workspace, size=(300, 200), **kwargs)
+    assert Image.open(card.image.open("rb")).format == "JPEG" and (card.width, card.height) == (300, 200)
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: image(fmt="GIF", mode="P"), "geen JPEG-, PNG- of WebP-foto"),
+        (lambda: SimpleUploadedFile("foto.jpg", b"<html>geen foto</html>", "image/jpeg"), "geen JPEG-"),
+        (
+            lambda: SimpleUploadedFile("foto.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 100, "image/jpeg"),
+            "geen JPEG-",
+        ),
+        (lambda: SimpleUploadedFile("leeg.png", b"", "image/png"), "geen JPEG-"),
+        (
+            lambda: SimpleUploadedFile("groot.jpg", b"\xff" * (5 * 1024 * 1024 + 1), "image/jpeg"),
+            "hoogstens 5 MB",
+        ),
+        (lambda: image(fmt="PNG", size=(12000, 4)), "te groot"),
+    ],
+)
+def test_bad_uploads_are_refused_and_nothing_is_stored(workspace, settings, make, message):
+    with pytest.raises(ValidationError, match=message):
+        photo_cards.photo_card_upload(workspace=workspace, upload=make(), alt_text="Een foto")
+    assert not PhotoCard.objects.exists()
+    assert not list((settings.STORAGES["default"]["OPTIONS"]["location"]).rglob("*.jpg"))
+
+
+@pytest.mark.parametrize(
+    "alt, message", [("   ", "Beschrijf wat er op de foto staat"), ("x" * 201, "200 tekens")]
+)
+def test_alt_text_is_required_and_limited(workspace, alt, message):
+    with pytest.raises(ValidationError, match=message):
+        upload(workspace, alt=alt)
+    assert not PhotoCard.objects.exists()
+
+
+def _image_url(card):
+    return reverse("photo_card_image", args=[card.workspace.slug, card.pk])
+
+
+def test_members_get_the_image_with_safe_headers_others_do_not(card, viewer, outsider, client):
+    response = client_for(viewer).get(_image_url(card))
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert response["X-Content-Type-Options"] == "nosniff" and response["Content-Disposition"].startswith(
+        "inline"
+    )
+    assert b"".join(response.streaming_content)[:3] == b"\xff\xd8\xff"
+    assert client_for(outsider).get(_image_url(card)).status_code == 404
+    assert client.get(_image_url(card)).status_code == 302  # to the login page
+
+
+def test_phones_and_the_projector_of_a_live_meeting_of_the_workspace_get_the_image(dream_item, sam, card, db):
+    live = dream_item.live
+    phone_url = reverse("live_photo_phone", args=[live.code, card.pk])
+    projector_url = reverse("live_photo_projector", args=[live.code, live.projector_key, card.pk])
+    assert _phone(dream_item, sam).get(phone_url)["X-Content-Type-Options"] == "nosniff"
+    assert Client().get(phone_url).status_code == 404  # no attendee cookie
+    assert Client().get(projector_url).status_code == 200
+    assert (
+        Client().get(reverse("live_photo_projector", args=[live.code, "x" * 32, card.pk])).status_code == 404
+    )
+    elsewhere = upload(factories.workspace("Gemeente Elders"))
+    assert (
+        _phone(dream_item, sam).get(reverse("live_photo_phone", args=[live.code, elsewhere.pk])).status_code
+        == 404
+    )
+    services.live_close(live=live)
+    assert _phone(dream_item, sam).get(phone_url).status_code == 404
+
+
+def test_the_photo_cards_page_uploads_describes_and_deletes(workspace, as_facilitator, as_viewer):
+    url = reverse("photo_cards", args=[workspace.slug])
+    response = as_facilitator.post(url, {"image": image(), "alt_text": "Een brug"})
+    assert response.status_code == 302 and PhotoCard.objects.count() == 1
+    card = PhotoCard.objects.get()
+    page = as_viewer.get(url).content.decode()
+    assert 'alt="Een brug"' in page and "Foto toevoegen" not in page and "Verwijderen" not in page
+    assert as_viewer.post(url, {"image": image(), "alt_text": "Nog een"}).status_code == 403
+    response = as_facilitator.post(url, {"image": image(fmt="GIF", mode="P"), "alt_text": "Een gif"})
+    assert response.status_code == 400 and "geen JPEG-, PNG- of WebP-foto" in response.content.decode()
+    big = SimpleUploadedFile("groot.jpg", b"\xff" * (6 * 1024 * 1024), "image/jpeg")
+    response = as_facilitator.post(url, {"image": big, "alt_text": "Groot"})
+    assert response.status_code == 400 and "hoogstens 5 MB" in response.content.decode()
+    response = as_facilitator.post(url, {"image": image(), "alt_text": ""})
+    assert response.status_code == 400 and PhotoCard.objects.count() == 1
+    as_facilitator.post(
+        reverse("photo_card_alt", args=[workspace.slug, card.pk]), {"alt_text": "Een hoge brug"}
+    )
+    assert PhotoCard.objects.get().alt_text == "Een hoge brug"
+    as_facilitator.post(reverse("photo_card_delete", args=[workspace.slug, card.pk]))
+    assert not PhotoCard.objects.exists()
+
+
+# ---- dreams and reactions -----------------------------------------------------------------------------
+
+
+def test_one_dream_per_attendee_with_a_card_of_the_workspace(dream_item, sam, card):
+    save(dream_item, sam, text="Eerste versie")
+    dream = save(dream_item, sam, text="Regel een\r\n\r\n\r\n\x07Regel   twee", photo_id=card.pk)
+    assert Dream.objects.count() == 1 and dream.text == "Regel een\n\nRegel twee" and dream.photo == card
+    assert save(dream_item, sam, photo_id="").photo is None
+    elsewhere = upload(factories.workspace("Gemeente Elders"))
+    with pytest.raises(ValidationError, match="Deze fotokaart bestaat niet"):
+        save(dream_item, sam, text="Andere droom", photo_id=elsewhere.pk)
+    assert Dream.objects.get().text == "Elke jongere heeft een eigen coach."
+
+
+@pytest.mark.parametrize("text, message", [("  ", "Schrijf eerst je droom op"), ("x" * 1001, "1000 tekens")])
+def test_bad_dreams_are_refused(dream_item, sam, text, message):
+    with pytest.raises(ValidationError, match=message):
+        save(dream_item, sam, text=text)
+    assert not Dream.objects.exists()
+
+
+def test_no_dreams_when_closed(dream_item, sam):
+    services.activity_set(activity=dream_item, is_open=False)
+    with pytest.raises(ValidationError, match="gesloten"):
+        save(fresh(dream_item), sam)
+    assert not Dream.objects.exists()
+
+
+def test_the_year_changes_config_and_prompt(dream_item):
+    assert dreams.year_of(dream_item) == 2030
+    dreams.year_set(activity=dream_item, year="2035")
+    activity = fresh(dream_item)
+    assert dreams.year_of(activity) == 2035 and activity.prompt.startswith("Het is 2035 en")
+    for year in ("1999", "2101", "volgend jaar", ""):
+        with pytest.raises(ValidationError, match="Kies een jaartal van 2020 tot en met 2100"):
+            dreams.year_set(activity=activity, year=year)
+    assert dreams.year_of(fresh(dream_item)) == 2035
+
+
+def test_reactions_go_to_the_dream_being_told(dream_item, sam, kim):
+    mine, theirs = save(dream_item, sam), save(dream_item, kim, text="Een loket voor alles")
+    with pytest.raises(ValidationError, match="wordt nu niet verteld"):
+        react(dream_item, kim, mine)
+    dreams.present_set(activity=dream_item, dream_id=mine.pk)
+    activity = fresh(dream_item)
+    with pytest.raises(ValidationError, match="wordt nu niet verteld"):
+        react(activity, sam, theirs)
+    with pytest.raises(ValidationError, match="je eigen droom"):
+        react(activity, sam, mine)
+    with pytest.raises(ValidationError, match="Kies bij welke vraag"):
+        react(activity, kim, mine, category="Wat vind je ervan?")
+    key = uuid.uuid4()
+    note, created = react(activity, kim, mine, client_id=key)
+    again, created_again = react(activity, kim, mine, client_id=key)
+    assert created and not created_again and again.pk == note.pk
+    assert Note.objects.get().dream == mine and note.category == QUESTIONS[0]
+
+
+def test_only_a_dream_of_this_activity_is_told(dream_item, sam):
+    with pytest.raises(ValidationError, match="hoort niet bij dit onderdeel"):
+        dreams.present_set(activity=dream_item, dream_id=999999)
+    dream = save(dream_item, sam)
+    dreams.present_set(activity=dream_item, dream_id=dream.pk)
+    dreams.present_set(activity=fresh(dream_item), dream_id="")
+    assert dreams.presenting_id(fresh(dream_item)) is None
+
+
+def test_results_list_the_dreams_and_count_the_reactions(dream_item, sam, kim, card):
+    dream = save(dream_item, sam, photo_id=card.pk)
+    dreams.present_set(activity=dream_item, dream_id=dream.pk)
+    activity = fresh(dream_item)
+    react(activity, kim, dream)
+    react(activity, kim, dream, text="Verrassend", category=QUESTIONS[1])
+    react(activity, kim, dream, text="Nog een", category=QUESTIONS[1])
+    assert dreams.results(activity)["lines"] == [
+        "Droom voor 2030: Elke jongere heeft een eigen coach. (foto: Een brug over de rivier)",
+        "Waar word je enthousiast van?: 1 reacties",
+        "Welk aspect verrast je?: 2 reacties",
+    ]
+
+
+# ---- screens ------------------------------------------------------------------------------------------
+
+
+def test_a_phone_writes_its_dream_and_picks_a_card(dream_item, sam, card):
+    phone = _phone(dream_item, sam)
+    page = phone.get(
+        reverse("live_activity_mine", args=[dream_item.live.code, dream_item.pk])
+    ).content.decode()
+    assert "Jouw droom voor 2030" in page and 'alt="Een brug over de rivier"' in page and "Geen foto" in page
+    response = phone.post(_action(dream_item, "dream"), {"text": "Een coach", "photo": card.pk}, headers=LIVE)
+    assert response.status_code == 200 and "Droom bijwerken" in response.content.decode()
+    assert Dream.objects.get().photo == card
+    response = phone.post(_action(dream_item, "dream"), {"text": ""}, headers=LIVE)
+    assert response.status_code == 400 and "Schrijf eerst je droom op" in response.content.decode()
+    response = phone.post(_action(dream_item, "dream"), {"text": "Zonder script"})
+    assert response.status_code == 302 and Dream.objects.get().text == "Zonder script"
+
+
+def test_while_a_dream_is_told_the_others_answer_the_two_questions(dream_item, sam, kim, card):
+    dream = save(dream_item, sam, photo_id=card.pk)
+    dreams.present_set(activity=dream_item, dream_id=dream.pk)
+    url = reverse("live_join", args=[dream_item.live.code])
+    page = _phone(dream_item, kim).get(url).content.decode()
+    assert "Deze droom wordt nu verteld" in page and "Elke jongere heeft een eigen coach." in page
+    assert "Welk aspect verrast je?" in page and f'name="dream" value="{dream.pk}"' in page
+    page = _phone(dream_item, sam).get(url).content.decode()
+    assert "Jij vertelt nu over jouw droom" in page and 'name="dream" value=' not in page
+    data = {
+        "dream": dream.pk,
+        "text": "De school doet mee",
+        "category": QUESTIONS[0],
+        "client_id": uuid.uuid4(),
+    }
+    response = _phone(dream_item, kim).post(_action(dream_item, "react"), data, headers=LIVE)
+    assert response.status_code == 200 and "De school doet mee" in response.content.decode()
+
+
+def test_the_projector_shows_the_dream_anonymously_and_reactions_when_revealed(dream_item, sam, kim, card):
+    save(dream_item, kim)
+    dream = save(dream_item, sam, photo_id=card.pk)
+    page = _projector(dream_item)
+    assert "2 dromen geschreven" in page and "eigen coach" not in page
+    dreams.present_set(activity=dream_item, dream_id=dream.pk)
+    react(fresh(dream_item), kim, dream, text="De school doet mee")
+    services.activity_set(activity=fresh(dream_item), revealed=False)
+    page = _projector(dream_item)
+    src = reverse("live_photo_projector", args=[dream_item.live.code, dream_item.live.projector_key, card.pk])
+    assert "Elke jongere heeft een eigen coach." in page and f'src="{src}"' in page
+    assert 'alt="Een brug over de rivier"' in page and "Sam" not in page
+    assert "De school doet mee" not in page and "1 reactie ontvangen" in page
+    services.activity_set(activity=fresh(dream_item), revealed=True)
+    page = _projector(dream_item)
+    assert "De school doet mee" in page and "Waar word je enthousiast van?" in page and "Kim" not in page
+
+
+def test_the_console_sets_the_year_and_who_tells(dream_item, sam, as_facilitator, viewer):
+    dream = save(dream_item, sam)
+    response = as_facilitator.post(_kind_url(dream_item, "year"), {"year": "2040"}, headers=HTMX)
+    assert response.status_code == 200 and 'value="2040"' in response.content.decode()
+    response = as_facilitator.post(_kind_url(dream_item, "year"), {"year": "3000"}, headers=HTMX)
+    assert response.status_code == 400 and "Kies een jaartal" in response.content.decode()
+    response = as_facilitator.post(_kind_url(dream_item, "present"), {"dream": dream.pk}, headers=HTMX)
+    body = response.content.decode()
+    assert "Nu aan de beurt" in body and "Sam" in body and "Stoppen met vertellen" in body
+    assert dreams.presenting_id(fresh(dream_item)) == dream.pk
+    response = as_facilitator.post(_kind_url(dream_item, "present"), {"dream": ""})
+    assert response.status_code == 302 and dreams.presenting_id(fresh(dream_item)) is None
+    meeting = dream_item.live.meeting
+    page = client_for(viewer).get(reverse("live_console", args=[meeting.process.workspace.slug, meeting.pk]))
+    assert "Laten vertellen" not in page.content.decode() and "Jaar opslaan" not in page.content.decode()
+    assert client_for(viewer).post(_kind_url(dream_item, "present"), {"dream": dream.pk}).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_reaction_makes_the_projector_refetch(dream_item, sam, kim):
+    def tell():
+        dream = save(dream_item, sam)
+        dreams.present_set(activity=dream_item, dream_id=dream.pk)
+        return dream
+
+    dream = await database_sync_to_async(tell)()
+    live = dream_item.live
+    projector = WebsocketCommunicator(
+        application,
+        f"/ws/live/{live.code}/projector/{live.projector_key}/",
+        headers=[(b"origin", b"http://testserver")],
+    )
+    assert (await projector.connect())[0]
+    assert (await projector.receive_json_from())["ops"] == [{"op": "hello"}]
+    client = await database_sync_to_async(_phone)(dream_item, kim)
+    data = {"dream": dream.pk, "text": "Mooi", "category": QUESTIONS[1], "client_id": str(uuid.uuid4())}
+    response = await database_sync_to_async(client.post)(_action(dream_item, "react"), data, headers=LIVE)
+    assert response.status_code == 200
+    assert (await projector.receive_json_from(timeout=2))["ops"] == [{"op": "refresh"}]
+    await projector.disconnect()
