@@ -19,6 +19,7 @@ INK = RGBColor(0x14, 0x14, 0x2B)
 ACCENT = RGBColor(0x07, 0x37, 0x63)
 MUTED = RGBColor(0x4A, 0x4A, 0x5A)
 MAX_LINES = 12
+BODY_TOP = Inches(2.3)
 
 
 def _blank(prs):
@@ -61,7 +62,7 @@ def _title(slide, text, subtitle=""):
         )
 
 
-def _bullets(slide, lines, *, top=Inches(2.3), size=22):
+def _bullets(slide, lines, *, top=BODY_TOP, size=22):
     frame = _text(
         slide,
         lines[0] if lines else "",
