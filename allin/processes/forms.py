@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from allin.core import limits
+from allin.methods.activities import ACTIVITY_LABELS
 from allin.methods.loader import library
 
 from .models import AgendaItem
@@ -98,6 +99,21 @@ class AgendaItemForm(forms.Form):
         required=False,
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    activity_type = forms.ChoiceField(
+        label=_("Activiteit op telefoons en scherm"),
+        required=False,
+        choices=lambda: [("", _("Geen: het scherm toont dit onderdeel")), *ACTIVITY_LABELS.items()],
+    )
+    activity_prompt = forms.CharField(
+        label=_("Vraag bij de activiteit"), required=False, max_length=limits.SHORT_TEXT_MAX
+    )
+    activity_categories = forms.CharField(
+        label=_("Soorten post-its (één per regel)"),
+        required=False,
+        max_length=1000,
+        help_text=_("Bijvoorbeeld: tip en top, of hoop en angst. Leeg laten mag."),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

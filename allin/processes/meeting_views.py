@@ -104,6 +104,9 @@ def agenda_item_edit(request, pk, item_pk):
         "instructions": item.instructions,
         "goals": "\n".join(item.goals),
         "materials": "\n".join(item.materials),
+        "activity_type": (item.activity or {}).get("type", ""),
+        "activity_prompt": (item.activity or {}).get("prompt", ""),
+        "activity_categories": "\n".join((item.activity or {}).get("categories", [])),
     }
     form = AgendaItemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from allin.core import limits
 from allin.methods.loader import get_method
+from allin.methods.schema import ACTIVITY_TYPES
 
 from . import agenda
 from .models import AgendaItem, Checklist, ChecklistItem, Meeting, Phase, Process
@@ -201,7 +202,45 @@ def meeting_delete(*, meeting: Meeting) -> None:
     meeting.delete()
 
 
-def _item_fields(item, *, title, duration, kind, instructions, goals, materials):
+def _activity_config(item, activity_type, prompt, categories):
+    """The live activity of an agenda item as the facilitator set it for this meeting. Settings of the same
+    type that the form does not show (dots and ballots of a vote, the year of a dream) are kept."""
+    if activity_type is None:
+        return item.activity
+    if not activity_type:
+        return {}
+    if activity_type not in ACTIVITY_TYPES:
+        raise ValidationError(_("Kies een activiteit uit de lijst."))
+    config = dict(item.activity or {}) if (item.activity or {}).get("type") == activity_type else {}
+    config["type"] = activity_type
+    prompt = _text(prompt, max_len=limits.SHORT_TEXT_MAX, label=_("de vraag"), required=False)
+    if prompt:
+        config["prompt"] = prompt
+    else:
+        config.pop("prompt", None)
+    categories = _lines(categories, max_len=60, label=_("soorten post-its"))
+    if len(categories) > 8:
+        raise ValidationError(_("Een bord heeft hoogstens 8 soorten post-its."))
+    if categories:
+        config["categories"] = categories
+    else:
+        config.pop("categories", None)
+    return config
+
+
+def _item_fields(
+    item,
+    *,
+    title,
+    duration,
+    kind,
+    instructions,
+    goals,
+    materials,
+    activity_type=None,
+    activity_prompt="",
+    activity_categories=(),
+):
     item.title = _text(title, max_len=limits.TITLE_MAX, label=_("de titel"))
     item.duration = duration
     if kind not in AgendaItem.Kind.values:
@@ -210,6 +249,7 @@ def _item_fields(item, *, title, duration, kind, instructions, goals, materials)
     item.instructions = _text(instructions, max_len=limits.TEXT_MAX, label=_("de werkwijze"), required=False)
     item.goals = _lines(goals, max_len=limits.SHORT_TEXT_MAX, label=_("doelen"))
     item.materials = _lines(materials, max_len=limits.SHORT_TEXT_MAX, label=_("benodigdheden"))
+    item.activity = _activity_config(item, activity_type, activity_prompt, activity_categories)
     item.full_clean(exclude=["meeting"])
 
 
@@ -223,7 +263,9 @@ def agenda_item_create(
     instructions: str = "",
     goals=(),
     materials=(),
+    **activity,
 ) -> AgendaItem:
+    """`activity`: activity_type, activity_prompt, activity_categories (see _activity_config)."""
     # Lock the meeting so two people adding at once get distinct positions.
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     if meeting.items.count() >= limits.AGENDA_ITEMS_MAX:
@@ -239,6 +281,7 @@ def agenda_item_create(
         instructions=instructions,
         goals=goals,
         materials=materials,
+        **activity,
     )
     item.save()
     return item
@@ -246,8 +289,17 @@ def agenda_item_create(
 
 @transaction.atomic
 def agenda_item_update(
-    *, item: AgendaItem, title: str, duration: int, kind: str, instructions: str = "", goals=(), materials=()
+    *,
+    item: AgendaItem,
+    title: str,
+    duration: int,
+    kind: str,
+    instructions: str = "",
+    goals=(),
+    materials=(),
+    **activity,
 ) -> AgendaItem:
+    """`activity`: activity_type, activity_prompt, activity_categories; left out, the activity stays as it is."""
     _item_fields(
         item,
         title=title,
@@ -256,6 +308,7 @@ def agenda_item_update(
         instructions=instructions,
         goals=goals,
         materials=materials,
+        **activity,
     )
     item.save()
     return item

@@ -176,3 +176,57 @@ def test_meeting_create_and_delete(workspace):
     services.agenda_item_create(meeting=meeting, title="Terugblik", duration=20)
     services.meeting_delete(meeting=meeting)
     assert not AgendaItem.objects.filter(meeting_id=meeting.pk).exists()
+
+
+def test_the_activity_of_an_item_is_editable_per_meeting_and_keeps_its_other_settings(workspace):
+    meeting = factories.meeting(factories.empty_process(workspace))
+    item = meeting.items.first()
+    item.activity = {"type": "vote", "prompt": "Kies", "ballots": ["beste", "meest haalbaar"], "dots": 3}
+    item.save()
+    services.agenda_item_update(
+        item=item,
+        title=item.title,
+        duration=10,
+        kind="item",
+        activity_type="vote",
+        activity_prompt="Kies de beste",
+    )
+    item.refresh_from_db()
+    assert item.activity == {
+        "type": "vote",
+        "prompt": "Kies de beste",
+        "ballots": ["beste", "meest haalbaar"],
+        "dots": 3,
+    }
+    services.agenda_item_update(
+        item=item,
+        title=item.title,
+        duration=10,
+        kind="item",
+        activity_type="notes",
+        activity_prompt="",
+        activity_categories="tip\ntop",
+    )
+    item.refresh_from_db()
+    assert item.activity == {"type": "notes", "categories": ["tip", "top"]}
+    services.agenda_item_update(item=item, title=item.title, duration=10, kind="item", activity_type="")
+    item.refresh_from_db()
+    assert item.activity == {}
+
+
+def test_an_unknown_activity_or_too_many_categories_is_refused(workspace):
+    meeting = factories.meeting(factories.empty_process(workspace))
+    item = meeting.items.first()
+    with pytest.raises(ValidationError):
+        services.agenda_item_update(item=item, title="X", duration=10, kind="item", activity_type="dansen")
+    with pytest.raises(ValidationError):
+        services.agenda_item_update(
+            item=item,
+            title="X",
+            duration=10,
+            kind="item",
+            activity_type="notes",
+            activity_categories="\n".join(str(i) for i in range(9)),
+        )
+    item.refresh_from_db()
+    assert item.activity == {} and item.title == "Onderdeel 1"

@@ -202,3 +202,23 @@ def test_outsider_gets_404_on_another_workspaces_meeting(as_outsider, workspace)
         == 404
     )
     assert AgendaItem.objects.filter(meeting=meeting).count() == 3
+
+
+def test_edit_page_sets_the_live_activity(as_facilitator, workspace):
+    meeting = factories.meeting(factories.empty_process(workspace))
+    item = meeting.items.first()
+    url = _meeting_url("agenda_item_edit", meeting, item_pk=item.pk)
+    assert "Activiteit op telefoons en scherm" in as_facilitator.get(url).content.decode()
+    response = as_facilitator.post(
+        url,
+        {
+            "title": "Woorden",
+            "duration": "10",
+            "kind": "item",
+            "activity_type": "wordcloud",
+            "activity_prompt": "Hoe zocht je?",
+        },
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.activity == {"type": "wordcloud", "prompt": "Hoe zocht je?"}
