@@ -78,26 +78,32 @@ def console_action(handler):
         live = LiveMeeting.objects.filter(meeting=meeting).first()
         if live is None:
             raise Http404
-        error = None
-        try:
-            handler(request, live)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        except (ValueError, KeyError):
-            error = _("Dit verzoek klopt niet. Laad de pagina opnieuw.")
-        live.refresh_from_db()
-        if request.htmx:
-            response = render(
-                request, "live/_console_stage.html", _console_context(request, meeting, live, error)
-            )
-            if error:
-                response.status_code = 400
-            return response
-        if error:
-            messages.error(request, error)
-        return redirect("live_console", workspace=request.workspace.slug, pk=meeting.pk)
+        return _run(request, meeting, live, lambda: handler(request, live))
 
     return view
+
+
+def _run(request, meeting, live, call):
+    """Run one console action and answer: the fresh console stage for htmx (400 with the reason when refused),
+    otherwise back to the console page with the reason as a message."""
+    error = None
+    try:
+        call()
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    except (ValueError, KeyError):
+        error = _("Dit verzoek klopt niet. Laad de pagina opnieuw.")
+    live.refresh_from_db()
+    if request.htmx:
+        response = render(
+            request, "live/_console_stage.html", _console_context(request, meeting, live, error)
+        )
+        if error:
+            response.status_code = 400
+        return response
+    if error:
+        messages.error(request, error)
+    return redirect("live_console", workspace=request.workspace.slug, pk=meeting.pk)
 
 
 def _int(request, name):
@@ -262,21 +268,4 @@ def kind_action(request, pk, activity, action):
     handler = spec.console_actions.get(action) if spec else None
     if handler is None:
         raise Http404
-    error = None
-    try:
-        handler(request, target)
-    except ValidationError as exc:
-        error = " ".join(exc.messages)
-    except (ValueError, KeyError):
-        error = _("Dit verzoek klopt niet. Laad de pagina opnieuw.")
-    live.refresh_from_db()
-    if request.htmx:
-        response = render(
-            request, "live/_console_stage.html", _console_context(request, meeting, live, error)
-        )
-        if error:
-            response.status_code = 400
-        return response
-    if error:
-        messages.error(request, error)
-    return redirect("live_console", workspace=request.workspace.slug, pk=meeting.pk)
+    return _run(request, meeting, live, lambda: handler(request, target))
