@@ -102,7 +102,7 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
     parking = live.activities.filter(kind=Activity.Kind.PARKING).first()
     activity = activities.get(current.pk) if current else None
     timing = None
-    if current is not None and live.item_started_at:
+    if current is not None and live.item_started_at and live.is_open:  # a stopped meeting has no clock
         after = items[items.index(current) + 1 :]
         ends_at = live.item_started_at + timedelta(minutes=current.duration)
         rest = sum(i.duration for i in after)

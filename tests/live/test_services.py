@@ -247,3 +247,12 @@ def test_activity_start_refuses_another_meetings_item(live, other_live):
     with pytest.raises(ValidationError):
         services.activity_start(live=live, item=helpers.items(other_live)[0])
     assert not Activity.objects.filter(live=live, item=helpers.items(other_live)[0]).exists()
+
+
+def test_a_stopped_meeting_shows_no_clock(live, board):
+    from allin.live import selectors
+
+    assert selectors.stage(live)["timing"] is not None
+    services.live_close(live=live)
+    live.refresh_from_db()
+    assert selectors.stage(live)["timing"] is None
