@@ -1,8 +1,9 @@
 """The simulated room, on one asyncio loop: phones (HTTP join, a websocket, HTTP note posts), the projector
 (a websocket that sees each note arrive) and the facilitator's console (logged in, steps through the agenda).
 
-Every client does what live.js does in a browser: on the socket's "hello" or a "refresh" op it fetches its stage
-over HTTP; it applies "stage" and "append" ops as they come. Nothing here prints; figures go into `Room`."""
+Every client does what live.js does in a browser: on the socket's "hello" or a "refresh" op it fetches its
+stage over HTTP; it applies "stage" and "append" ops as they come. Nothing here prints; the figures
+go into `Room`."""
 
 import asyncio
 import json
@@ -18,25 +19,11 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, WebSocketException
 
 from ._data import MARKER, Meeting
+from ._http import cookie_header, set_cookies
 
 now = time.monotonic
 ROLES = ["jongere", "professional", "gemeente", "anders"]
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def set_cookies(jar: dict, response: httpx.Response) -> None:
-    """Keep each client's cookies ourselves: the HTTP clients are shared by many phones and keep none."""
-    for header in response.headers.get_list("set-cookie"):
-        name, _, rest = header.partition("=")
-        name, value = name.strip(), rest.split(";", 1)[0]
-        if not value or "max-age=0" in header.lower():
-            jar.pop(name, None)
-        else:
-            jar[name] = value
-
-
-def cookie_header(jar: dict) -> str:
-    return "; ".join(f"{k}={v}" for k, v in jar.items())
 
 
 @dataclass(slots=True)
@@ -57,8 +44,20 @@ class Phone:
 
 
 class Room:
-    def __init__(self, *, base: str, meeting: Meeting, http: list, window: float, notes_per_phone: int):
+    def __init__(
+        self,
+        *,
+        base: str,
+        meeting: Meeting,
+        http: list,
+        connections: int,
+        window: float,
+        notes_per_phone: int,
+    ):
         self.base, self.meeting, self.http = base, meeting, http
+        # httpcore's pool gets slow (O(waiting x connections) per request) when requests queue inside it; they
+        # queue here instead, one gate per client as wide as its pool
+        self.gates = [asyncio.Semaphore(connections) for _ in http]
         self.ws_base = base.replace("http://", "ws://")
         self.origin = base
         self.window, self.notes_per_phone = window, notes_per_phone
@@ -68,6 +67,7 @@ class Room:
         self.phones: list[Phone] = []
         self.console_cookies: dict = {}
         self.console_appends = 0
+        self.projector_refetches = 0
         self.projector_ws = self.console_ws = None
         self._fetching: dict = {}
         self.tasks: set = set()
@@ -98,7 +98,8 @@ class Room:
         if method == "POST":
             headers.setdefault("Origin", self.origin)
         try:
-            response = await self.client(n).request(method, self.base + url, headers=headers, **kwargs)
+            async with self.gates[n % len(self.gates)]:
+                response = await self.client(n).request(method, self.base + url, headers=headers, **kwargs)
         except httpx.TimeoutException:
             self.error(f"{kind}_timeout")
             return None
@@ -114,17 +115,24 @@ class Room:
     async def open_socket(self, path, jar, *, kind):
         try:
             return await connect(
-                self.ws_base + path, origin=self.origin, additional_headers={"Cookie": cookie_header(jar)},
-                proxy=None, open_timeout=20, ping_interval=None, close_timeout=5, max_size=2**24, max_queue=None,
+                self.ws_base + path,
+                origin=self.origin,
+                additional_headers={"Cookie": cookie_header(jar)},
+                proxy=None,
+                open_timeout=20,
+                ping_interval=None,
+                close_timeout=5,
+                max_size=2**24,
+                max_queue=None,
             )
-        except (OSError, asyncio.TimeoutError, WebSocketException) as exc:
+        except (TimeoutError, OSError, WebSocketException) as exc:
             self.error(f"{kind}_ws_connect_{type(exc).__name__}")
             return None
 
     async def first_hello(self, ws, kind) -> bool:
         try:
             message = await asyncio.wait_for(ws.recv(), 20)
-        except (asyncio.TimeoutError, ConnectionClosed):
+        except (TimeoutError, ConnectionClosed):
             self.error(f"{kind}_ws_no_hello")
             return False
         if '"hello"' not in message:
@@ -133,7 +141,8 @@ class Room:
         return True
 
     def fetch_stage(self, who, n, url, jar, on_body=None) -> None:
-        """What live.js does on "hello"/"refresh": fetch the stage, one fetch at a time, again if asked meanwhile."""
+        """What live.js does on "hello"/"refresh": fetch the stage, one fetch at a time, again if asked
+        meanwhile."""
         if who in self._fetching:
             self._fetching[who] = True
             return
@@ -142,8 +151,9 @@ class Room:
         async def run():
             try:
                 while True:
-                    response = await self.request(n, "GET", url, jar, kind=f"{who.split(':')[0]}_stage",
-                                                  headers={"HX-Request": "true"})
+                    response = await self.request(
+                        n, "GET", url, jar, kind=f"{who.split(':')[0]}_stage", headers={"HX-Request": "true"}
+                    )
                     if response is not None and on_body is not None:
                         on_body(response.text, now())
                     if not self._fetching.get(who):
@@ -154,7 +164,7 @@ class Room:
 
         self.spawn(run())
 
-    # ---- the projector ---------------------------------------------------------------------------------------
+    # ---- the projector -------------------------------------------------------------------------------
     def saw(self, marker: str, at: float) -> None:
         note = self.notes.get(marker)
         if note is not None and not note.seen:
@@ -169,13 +179,15 @@ class Room:
             await asyncio.sleep(0.1)
 
     def _projector_body(self, body: str, at: float) -> None:
+        self.projector_refetches += 1
         for marker in MARKER.findall(body):
             self.saw(marker, at)
 
     async def projector(self) -> bool:
         m = self.meeting
-        self.projector_ws = ws = await self.open_socket(f"/ws/live/{m.code}/projector/{m.projector_key}/", {},
-                                                        kind="projector")
+        self.projector_ws = ws = await self.open_socket(
+            f"/ws/live/{m.code}/projector/{m.projector_key}/", {}, kind="projector"
+        )
         if ws is None or not await self.first_hello(ws, "projector"):
             return False
         stage_url = f"/p/{m.code}/{m.projector_key}/stand/"
@@ -194,10 +206,12 @@ class Room:
                     continue
                 for op in ops:
                     kind = op.get("op")
-                    if kind in ("append", "stage"):
+                    if kind == "append":
                         for marker in MARKER.findall(op.get("html", "")):
                             self.saw(marker, at)
-                        if kind == "stage" and self.step_index >= 0 and not self.projector_step_at:
+                    elif kind == "stage":
+                        # a whole new stage (the facilitator moved on): not how a posted note should arrive
+                        if self.step_index >= 0 and not self.projector_step_at:
                             self.projector_step_at = at
                             self.projector_step.set()
                     elif kind in ("refresh", "hello"):
@@ -206,7 +220,7 @@ class Room:
             if not self.closing:
                 self.error("projector_ws_closed")
 
-    # ---- the console -----------------------------------------------------------------------------------------
+    # ---- the console ---------------------------------------------------------------------------------
     async def console(self) -> bool:
         m, jar = self.meeting, self.console_cookies
         page = await self.request(0, "GET", "/inloggen/", jar, kind="login")
@@ -215,8 +229,17 @@ class Room:
             self.error("login_no_form")
             return False
         done = await self.request(
-            0, "POST", "/inloggen/", jar, kind="login", expect=(302,),
-            data={"username": m.email, "password": m.password, "csrfmiddlewaretoken": token.group(1).decode()},
+            0,
+            "POST",
+            "/inloggen/",
+            jar,
+            kind="login",
+            expect=(302,),
+            data={
+                "username": m.email,
+                "password": m.password,
+                "csrfmiddlewaretoken": token.group(1).decode(),
+            },
         )
         if done is None or "sessionid" not in jar:
             self.error("login_failed")
@@ -243,8 +266,8 @@ class Room:
                 self.error("console_ws_closed")
 
     async def step(self, index: int, direction: str, expected_text: str, timeout: float = 30) -> tuple:
-        """The facilitator presses next/previous; returns (ms until the last phone has the new stage, ms until the
-        projector has it), None where it never came."""
+        """The facilitator presses next/previous; returns (ms until the last phone has the new stage, ms until
+        the projector has it), None where it never came."""
         self.step_expected_text = expected_text
         self.step_count, self.step_last, self.projector_step_at = 0, 0.0, 0.0
         self.step_need = sum(1 for p in self.phones if p.alive)
@@ -252,7 +275,12 @@ class Room:
         start = now()
         self.step_index = index
         response = await self.request(
-            0, "POST", self.console_url("stap/"), self.console_cookies, kind="step", data={"direction": direction},
+            0,
+            "POST",
+            self.console_url("stap/"),
+            self.console_cookies,
+            kind="step",
+            data={"direction": direction},
             headers={"HX-Request": "true", "X-CSRFToken": self.console_cookies.get("csrftoken", "")},
         )
         if response is None:
@@ -261,24 +289,33 @@ class Room:
         try:
             await asyncio.wait_for(self.step_done.wait(), timeout)
             phones = (self.step_last - start) * 1000
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self.error("step_phones_missed")
         try:
             await asyncio.wait_for(self.projector_step.wait(), max(1.0, start + timeout - now()))
             projector = (self.projector_step_at - start) * 1000
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self.error("step_projector_missed")
         return phones, projector
 
-    # ---- phones ------------------------------------------------------------------------------------------------
+    # ---- phones --------------------------------------------------------------------------------------
     async def phone_join(self, phone: Phone) -> bool:
         code, jar = self.meeting.code, phone.cookies
         url = f"/j/{code}/"
         if await self.request(phone.n, "GET", url, jar, kind="join") is None:
             return False
         joined = await self.request(
-            phone.n, "POST", url, jar, kind="join", expect=(302,),
-            data={"name": f"Tel{phone.n}", "role": ROLES[phone.n % 4], "csrfmiddlewaretoken": jar.get("csrftoken", "")},
+            phone.n,
+            "POST",
+            url,
+            jar,
+            kind="join",
+            expect=(302,),
+            data={
+                "name": f"Tel{phone.n}",
+                "role": ROLES[phone.n % 4],
+                "csrfmiddlewaretoken": jar.get("csrftoken", ""),
+            },
         )
         if joined is None:
             return False
@@ -305,7 +342,9 @@ class Room:
                 if '"stage"' in message:
                     self._phone_stage(phone, message)
                 elif '"refresh"' in message or '"hello"' in message:
-                    self.fetch_stage(f"phone:{phone.n}", phone.n, f"/j/{self.meeting.code}/stand/", phone.cookies)
+                    self.fetch_stage(
+                        f"phone:{phone.n}", phone.n, f"/j/{self.meeting.code}/stand/", phone.cookies
+                    )
         except ConnectionClosed:
             if not self.closing:
                 self.error("phone_ws_closed")
@@ -334,13 +373,19 @@ class Room:
                 await asyncio.sleep(delay)
             marker = "bm" + uuid.uuid4().hex[:16]
             data = {
-                "activity": str(m.activity_pk), "client_id": str(uuid.uuid4()),
+                "activity": str(m.activity_pk),
+                "client_id": str(uuid.uuid4()),
                 "text": f"Post-it {marker} van telefoon {phone.n}",
                 "category": random.choice(m.categories) if m.categories else "",
             }
             note = self.notes[marker] = Note(sent=now())
             response = await self.request(
-                phone.n, "POST", f"/j/{m.code}/post-it/", phone.cookies, kind="note", data=data,
+                phone.n,
+                "POST",
+                f"/j/{m.code}/post-it/",
+                phone.cookies,
+                kind="note",
+                data=data,
                 headers={"X-Live": "1", "X-CSRFToken": phone.cookies.get("csrftoken", "")},
             )
             note.answered = now()
@@ -367,16 +412,8 @@ class Room:
         sockets = [p.ws for p in self.phones if p.ws is not None] + [self.projector_ws, self.console_ws]
         sockets = [s for s in sockets if s is not None]
         for i in range(0, len(sockets), 200):
-            await asyncio.wait([asyncio.ensure_future(s.close()) for s in sockets[i:i + 200]], timeout=10)
+            await asyncio.wait([asyncio.ensure_future(s.close()) for s in sockets[i : i + 200]], timeout=10)
         for task in list(self.tasks):
             task.cancel()
         if self.tasks:
             await asyncio.wait(list(self.tasks), timeout=5)
-
-
-async def loop_lag(samples: list, stop: asyncio.Event, tick: float = 0.05) -> None:
-    """How late the client's own loop wakes up: large values mean the client, not the server, is the bottleneck."""
-    while not stop.is_set():
-        start = now()
-        await asyncio.sleep(tick)
-        samples.append(max(0.0, now() - start - tick) * 1000)

@@ -1,5 +1,5 @@
-"""The benchmark's own Django: builds the meeting before the server starts and counts the notes after it stops.
-Runs in the benchmark process with the same ALLIN_* environment as the server (same database)."""
+"""The benchmark's own Django: builds the meeting before the server starts and counts the notes after it
+stops. Runs in the benchmark process with the same ALLIN_* environment as the server (same database)."""
 
 import re
 import secrets
@@ -31,7 +31,6 @@ def setup(*, base_url: str) -> Meeting:
     django.setup()
     from allin.live import services as live_services
     from allin.live.models import Activity
-    from allin.live.selectors import NOTE_ACTIVITY_TYPES
     from allin.processes import services as process_services
     from allin.workspaces.models import Membership, Role, User, Workspace
 
@@ -41,22 +40,35 @@ def setup(*, base_url: str) -> Meeting:
     workspace = Workspace.objects.create(name=f"Bench {tag}", slug=f"bench-{tag}")
     Membership.objects.create(workspace=workspace, user=user, role=Role.FACILITATOR)
     process = process_services.process_create(
-        workspace=workspace, method_slug="all-in", name=f"Benchmark {tag}", theme="live load",
-        start_date=date.today(), created_by=user,
+        workspace=workspace,
+        method_slug="all-in",
+        name=f"Benchmark {tag}",
+        theme="live load",
+        start_date=date.today(),
+        created_by=user,
     )
     meeting = process.meetings.get(method_key="b-sessie")
     items = list(meeting.items.all())
-    # The first item with a notes board that has an item after it: "next" and "previous" step around it.
-    index = next(
-        i for i, item in enumerate(items[:-1]) if (item.activity or {}).get("type") in NOTE_ACTIVITY_TYPES
-    )
+    # The first plain post-it board with an item after it: "next" and "previous" step around it. (Boards such
+    # as tips & tops limit what one person may post; a plain board takes as many notes as people write.)
+    kinds = [(item.activity or {}).get("type") for item in items]
+    index = next((i for i, kind in enumerate(kinds[:-1]) if kind == "notes"), None)
+    if index is None:
+        raise RuntimeError(f"the ALL-IN B-session has no plain notes board before its last item: {kinds}")
     live = live_services.live_open(meeting=meeting, base_url=base_url)
     live = live_services.item_goto(live=live, item=items[index])
     activity = Activity.objects.get(live=live, item=items[index])
     return Meeting(
-        code=live.code, projector_key=live.projector_key, workspace_slug=workspace.slug, meeting_pk=meeting.pk,
-        activity_pk=activity.pk, categories=list(activity.categories), email=email, password=PASSWORD,
-        position=index + 1, total=len(items),
+        code=live.code,
+        projector_key=live.projector_key,
+        workspace_slug=workspace.slug,
+        meeting_pk=meeting.pk,
+        activity_pk=activity.pk,
+        categories=list(activity.categories),
+        email=email,
+        password=PASSWORD,
+        position=index + 1,
+        total=len(items),
     )
 
 

@@ -12,7 +12,9 @@ from websockets.exceptions import ConnectionClosed, WebSocketException
 now = time.monotonic
 
 
-async def run(*, ws_url: str, origin: str, sockets: int, per_socket: int, window: float, connect_concurrency: int = 50):
+async def run(
+    *, ws_url: str, origin: str, sockets: int, per_socket: int, window: float, connect_concurrency: int = 50
+):
     sent: dict[str, float] = {}
     got: dict[str, float] = {}
     errors = 0
@@ -23,9 +25,16 @@ async def run(*, ws_url: str, origin: str, sockets: int, per_socket: int, window
         nonlocal errors
         async with gate:
             try:
-                return await connect(ws_url, origin=origin, proxy=None, open_timeout=20, ping_interval=None,
-                                     close_timeout=5, max_queue=None)
-            except (OSError, asyncio.TimeoutError, WebSocketException):
+                return await connect(
+                    ws_url,
+                    origin=origin,
+                    proxy=None,
+                    open_timeout=20,
+                    ping_interval=None,
+                    close_timeout=5,
+                    max_queue=None,
+                )
+            except (TimeoutError, OSError, WebSocketException):
                 errors += 1
                 return None
 
@@ -60,7 +69,7 @@ async def run(*, ws_url: str, origin: str, sockets: int, per_socket: int, window
         await asyncio.sleep(0.05)
     closing = True
     for i in range(0, len(opened), 200):
-        await asyncio.wait([asyncio.ensure_future(ws.close()) for ws in opened[i:i + 200]], timeout=10)
+        await asyncio.wait([asyncio.ensure_future(ws.close()) for ws in opened[i : i + 200]], timeout=10)
     for task in readers:
         task.cancel()
     await asyncio.wait(readers, timeout=5)

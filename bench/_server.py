@@ -1,4 +1,4 @@
-"""Starting and stopping the server under test: uvicorn in its own process group, as a production set-up runs it."""
+"""Starting and stopping the server under test: uvicorn in its own process group, as production runs it."""
 
 import os
 import re
@@ -24,7 +24,7 @@ def free_port() -> int:
 
 
 def app_env(*, database_url: str, redis_url: str | None) -> dict:
-    """The environment for the server and for the benchmark's own Django: same database, same channel layer."""
+    """The environment for the server and for the benchmark's own Django: same database and channel layer."""
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="allin.settings",
@@ -43,8 +43,12 @@ def app_env(*, database_url: str, redis_url: str | None) -> dict:
 
 def migrate(env: dict) -> None:
     done = subprocess.run(
-        [PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, capture_output=True,
-        text=True, timeout=600,
+        [PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if done.returncode != 0:
         raise RuntimeError(f"manage.py migrate failed:\n{done.stdout}\n{done.stderr}")
@@ -59,7 +63,9 @@ def postgres_fresh(url: str) -> tuple[str, str]:
 
     parts = urlsplit(url)
     name = f"allin_bench_{secrets.token_hex(4)}"
-    with psycopg.connect(urlunsplit(parts._replace(scheme="postgresql", path="/postgres")), autocommit=True) as c:
+    with psycopg.connect(
+        urlunsplit(parts._replace(scheme="postgresql", path="/postgres")), autocommit=True
+    ) as c:
         c.execute(f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path=f"/{name}")), name
 
@@ -70,7 +76,9 @@ def postgres_drop(url: str, name: str) -> None:
     import psycopg
 
     parts = urlsplit(url)
-    with psycopg.connect(urlunsplit(parts._replace(scheme="postgresql", path="/postgres")), autocommit=True) as c:
+    with psycopg.connect(
+        urlunsplit(parts._replace(scheme="postgresql", path="/postgres")), autocommit=True
+    ) as c:
         c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -85,10 +93,17 @@ def flush_redis(url: str) -> None:
 
 
 class Server:
-    """uvicorn serving `app` with `workers` processes on 127.0.0.1:`port`. Always call stop() (try/finally)."""
+    """uvicorn serving `app` with `workers` processes on 127.0.0.1:`port`. Always stop() it (try/finally)."""
 
     def __init__(self, *, app: str, port: int, workers: int, ws: str, env: dict, log_path: Path):
-        self.app, self.port, self.workers, self.ws, self.env, self.log_path = app, port, workers, ws, env, log_path
+        self.app, self.port, self.workers, self.ws, self.env, self.log_path = (
+            app,
+            port,
+            workers,
+            ws,
+            env,
+            log_path,
+        )
         self.proc: subprocess.Popen | None = None
         self._log = None
 
@@ -98,16 +113,39 @@ class Server:
 
     def command(self) -> list[str]:
         return [
-            PYTHON, "-m", "uvicorn", self.app, "--host", HOST, "--port", str(self.port),
-            "--workers", str(self.workers), "--ws", self.ws, "--lifespan", "off", "--no-access-log",
-            "--log-level", "warning", "--backlog", "4096", "--timeout-graceful-shutdown", "5",
+            PYTHON,
+            "-m",
+            "uvicorn",
+            self.app,
+            "--host",
+            HOST,
+            "--port",
+            str(self.port),
+            "--workers",
+            str(self.workers),
+            "--ws",
+            self.ws,
+            "--lifespan",
+            "off",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            "--backlog",
+            "4096",
+            "--timeout-graceful-shutdown",
+            "5",
         ]
 
     def start(self, ready_path: str = "/healthz", timeout: float = 60) -> None:
         self._log = open(self.log_path, "ab")  # noqa: SIM115  (closed in stop())
         self.proc = subprocess.Popen(
-            self.command(), cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
+            self.command(),
+            cwd=ROOT,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         deadline = time.monotonic() + timeout
         last_error = None
@@ -121,7 +159,9 @@ class Server:
                 except httpx.HTTPError as exc:
                     last_error = exc
                 time.sleep(0.2)
-        raise RuntimeError(f"uvicorn did not answer {ready_path} within {timeout}s ({last_error}):\n{self.log_tail()}")
+        raise RuntimeError(
+            f"uvicorn did not answer {ready_path} within {timeout}s ({last_error}):\n{self.log_tail()}"
+        )
 
     def pids(self) -> list[int]:
         """The uvicorn process and its worker processes (for py-spy)."""
@@ -182,14 +222,14 @@ class Server:
             return {"events": 0, "kinds": {}}
         limit = getattr(self, "_measured_bytes", None)
         lines = data[:limit].decode(errors="replace").splitlines()
-        # uvicorn's "ERROR: Exception in ASGI application" and the like; Django's "Internal Server Error" lines are
-        # left out: each is a 500 that a client already counted
+        # uvicorn's "ERROR: Exception in ASGI application" and the like; Django's "Internal Server Error"
+        # lines are left out: each is a 500 that a client already counted
         events = sum(1 for line in lines if line.startswith("ERROR"))
         kinds: dict = {}
         for i, line in enumerate(lines):
-            # the last line of a traceback: "module.Error: message" at the margin, before a blank line or the end
+            # a traceback's last line: "module.Error: message" at the margin, then a blank line or the end
             if _EXCEPTION_LINE.match(line) and (i + 1 == len(lines) or not lines[i + 1].startswith(" ")):
-                following = next((x for x in lines[i + 1:i + 4] if x.strip()), "")
+                following = next((x for x in lines[i + 1 : i + 4] if x.strip()), "")
                 if following.startswith(("The above exception", "During handling")):
                     continue  # a cause: the exception it led to is counted
                 key = line[:120]

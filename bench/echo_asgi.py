@@ -10,7 +10,9 @@ async def app(scope, receive, send):
     if scope["type"] == "websocket":
         await _echo(receive, send)
     elif scope["type"] == "http":
-        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+        await send(
+            {"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]}
+        )
         await send({"type": "http.response.body", "body": b"ok"})
     elif scope["type"] == "lifespan":
         while True:

@@ -1,5 +1,6 @@
-"""Live-meeting load benchmark (issue 3): a room of phones posting notes, a projector and a facilitator's console
-against the app served by uvicorn, as in production. Prints ONE JSON line. Not a test; see bench/README.md.
+"""Live-meeting load benchmark (issue 3): a room of phones posting notes, a projector and a facilitator's
+console against the app served by uvicorn, as in production. Prints ONE JSON line. Not a test; see
+bench/README.md.
 
     .venv/bin/python bench/live_load.py                                   # 1000 phones, 3 notes each, 60 s
     .venv/bin/python bench/live_load.py --phones 50 --notes 2 --window 10  # a quick look
@@ -8,10 +9,8 @@ against the app served by uvicorn, as in production. Prints ONE JSON line. Not a
 
 import argparse
 import asyncio
-import http.cookiejar
 import json
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -19,104 +18,109 @@ import sys
 import tempfile
 import time
 import traceback
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import httpx  # noqa: E402
-
 from bench import _data, _echo, _server  # noqa: E402
-from bench._clients import Phone, Room, loop_lag  # noqa: E402
+from bench._clients import Phone, Room  # noqa: E402
+from bench._http import http_clients  # noqa: E402
+from bench._machine import (  # noqa: E402
+    client_cpu_seconds,
+    loop_lag,
+    machine_busy_seconds,
+    raise_fd_limit,
+    run_async,
+    start_profiler,
+    wait_idle,
+)
+from bench._report import pct, report  # noqa: E402
 
 now = time.monotonic
 
 
 def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter
+    )
     p.add_argument("--phones", type=int, default=1000, help="phones in the room (default 1000)")
     p.add_argument("--notes", type=int, default=3, help="notes per phone (default 3)")
-    p.add_argument("--window", type=float, default=60, help="seconds over which the notes are posted (default 60)")
-    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1; >1 needs --redis)")
-    p.add_argument("--redis", action="store_true", help="Redis channel layer and cache (redis://127.0.0.1:6379)")
-    p.add_argument("--redis-db", type=int, default=15, help="Redis database number; EMPTIED at start and end (15)")
-    p.add_argument("--database-url", help="PostgreSQL server to use, e.g. postgres://postgres@127.0.0.1:5432/postgres:\n"
-                   "a fresh database is created beside the one named and dropped afterwards\n"
-                   "(default: a fresh SQLite file in a temporary directory)")
+    p.add_argument(
+        "--window", type=float, default=60, help="seconds over which the notes are posted (default 60)"
+    )
+    p.add_argument(
+        "--workers", type=int, default=1, help="uvicorn worker processes (default 1; >1 needs --redis)"
+    )
+    p.add_argument(
+        "--redis", action="store_true", help="Redis channel layer and cache (redis://127.0.0.1:6379)"
+    )
+    p.add_argument(
+        "--redis-db", type=int, default=15, help="Redis database number; EMPTIED at start and end (15)"
+    )
+    p.add_argument(
+        "--database-url",
+        help="PostgreSQL server to use, e.g. postgres://postgres@127.0.0.1:5432/postgres:\n"
+        "a fresh database is created beside the one named and dropped afterwards\n"
+        "(default: a fresh SQLite file in a temporary directory)",
+    )
+    p.add_argument(
+        "--sqlite-dir",
+        metavar="DIR",
+        help="where the fresh SQLite file goes (default: a temporary\n"
+        "directory under $TMPDIR; /dev/shm takes the disk's fsync out of the figures)",
+    )
     p.add_argument("--port", type=int, default=0, help="port for uvicorn (default: a free one)")
-    p.add_argument("--ws", default="websockets-sansio", choices=["websockets-sansio", "websockets", "wsproto"],
-                   help="uvicorn websocket implementation (default websockets-sansio; wsproto needs installing)")
-    p.add_argument("--steps", type=int, default=6, help="facilitator next/previous presses after the window (6)")
+    p.add_argument(
+        "--ws",
+        default="websockets-sansio",
+        choices=["websockets-sansio", "websockets", "wsproto"],
+        help="uvicorn websocket implementation (default websockets-sansio; wsproto needs installing)",
+    )
+    p.add_argument(
+        "--steps", type=int, default=6, help="facilitator next/previous presses after the window (6)"
+    )
     p.add_argument("--join-concurrency", type=int, default=20, help="phones joining at the same time (20)")
-    p.add_argument("--http-connections", type=int, default=50, help="connections per HTTP client pool (4 pools)")
-    p.add_argument("--baseline", action="store_true", help="also run a bare websocket echo and report the ratio")
+    p.add_argument(
+        "--http-connections", type=int, default=50, help="connections per HTTP client pool (4 pools)"
+    )
+    p.add_argument(
+        "--baseline", action="store_true", help="also run a bare websocket echo and report the ratio"
+    )
     p.add_argument("--profile", metavar="DIR", help="py-spy each server process during the window into DIR")
-    p.add_argument("--dump", metavar="CSV", help="write every note's timings (s from the window start) to CSV")
+    p.add_argument(
+        "--wait-idle",
+        type=float,
+        default=0,
+        metavar="S",
+        help="first wait up to S seconds for the machine to be idle (a shared machine skews figures)",
+    )
+    p.add_argument(
+        "--dump", metavar="CSV", help="write every note's timings (s from the window start) to CSV"
+    )
     p.add_argument("--keep", action="store_true", help="keep the temporary directory (database, server log)")
     args = p.parse_args(argv)
     if args.workers > 1 and not args.redis:
-        p.error("--workers > 1 needs --redis: the in-memory channel layer does not reach across processes, so a "
-                "note posted to one worker would never reach a projector connected to another.")
+        p.error(
+            "--workers > 1 needs --redis: the in-memory channel layer does not reach across processes, so a "
+            "note posted to one worker would never reach a projector connected to another."
+        )
     if args.phones < 1 or args.notes < 0 or args.window <= 0 or args.workers < 1:
         p.error("--phones and --workers must be at least 1, --notes at least 0, --window above 0")
     return args
 
 
-def pct(values: list, q: float):
-    """Nearest-rank percentile of sorted values, rounded to a millisecond; None when there are none."""
-    if not values:
-        return None
-    rank = max(0, min(len(values) - 1, int(round(q / 100 * len(values) + 0.5)) - 1))
-    return round(values[rank], 1)
-
-
-def raise_fd_limit(need: int) -> None:
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft < need:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (min(need, hard) if hard != resource.RLIM_INFINITY else need,
-                                                    hard))
-
-
-class NoCookies(http.cookiejar.DefaultCookiePolicy):
-    """The shared HTTP clients keep no cookies: each phone keeps its own (see _clients.set_cookies)."""
-
-    def set_ok(self, cookie, request):
-        return False
-
-    def return_ok(self, cookie, request):
-        return False
-
-
-def http_clients(count: int, connections: int) -> list:
-    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections,
-                          keepalive_expiry=2)  # below uvicorn's 5 s keep-alive, so no request meets a closing socket
-    return [
-        httpx.AsyncClient(limits=limits, timeout=httpx.Timeout(30, connect=10), trust_env=False,
-                          cookies=http.cookiejar.CookieJar(policy=NoCookies()), follow_redirects=False)
-        for _ in range(count)
-    ]
-
-
-def machine_busy_seconds() -> float:
-    """CPU time the whole machine spent busy so far (all processes, all cores), from /proc/stat."""
-    try:
-        fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
-    except OSError:
-        return 0.0
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
-    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
-
-
-def client_cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
 async def run_room(args, base: str, meeting: _data.Meeting, profile, server_cpu) -> dict:
     http = http_clients(4, args.http_connections)
-    room = Room(base=base, meeting=meeting, http=http, window=args.window, notes_per_phone=args.notes)
+    room = Room(
+        base=base,
+        meeting=meeting,
+        http=http,
+        connections=args.http_connections,
+        window=args.window,
+        notes_per_phone=args.notes,
+    )
     lag: list = []
     stop = asyncio.Event()
     lag_task = asyncio.ensure_future(loop_lag(lag, stop))
@@ -134,9 +138,10 @@ async def run_room(args, base: str, meeting: _data.Meeting, profile, server_cpu)
 
         started = now()
         try:
-            await asyncio.wait_for(asyncio.gather(*(join(n) for n in range(args.phones))),
-                                   max(120, args.phones * 0.3))
-        except asyncio.TimeoutError:
+            await asyncio.wait_for(
+                asyncio.gather(*(join(n) for n in range(args.phones))), max(120, args.phones * 0.3)
+            )
+        except TimeoutError:
             room.error("join_phase_timeout")
         out["join_s"] = round(now() - started, 1)
         room.spawn(room.pinger())
@@ -148,19 +153,23 @@ async def run_room(args, base: str, meeting: _data.Meeting, profile, server_cpu)
         cpu = server_cpu(), client_cpu_seconds(), machine_busy_seconds()
         try:
             await asyncio.wait_for(
-                asyncio.gather(*(room.phone_notes(p, start) for p in room.phones if p.alive)), args.window + 90
+                asyncio.gather(*(room.phone_notes(p, start) for p in room.phones if p.alive)),
+                args.window + 90,
             )
-        except asyncio.TimeoutError:
+        except TimeoutError:
             room.error("notes_phase_timeout")
         out["posting_s"] = round(now() - start, 1)
         await room.drain(15)
         out["server_cpu_s"] = round(server_cpu() - cpu[0], 1)
         out["client_cpu_s"] = round(client_cpu_seconds() - cpu[1], 1)
         # everything else the machine did meanwhile: Redis, PostgreSQL, and anything not ours
-        out["other_cpu_s"] = round(machine_busy_seconds() - cpu[2] - out["server_cpu_s"] - out["client_cpu_s"], 1)
+        out["other_cpu_s"] = round(
+            machine_busy_seconds() - cpu[2] - out["server_cpu_s"] - out["client_cpu_s"], 1
+        )
         out["cpu_window_s"] = round(now() - start, 1)
         out["lag_window"] = sorted(lag)
         next_ms, projector_ms = [], []
+        cpu_steps = server_cpu()
         for i in range(args.steps):
             await asyncio.sleep(1)
             forward = i % 2 == 0
@@ -172,7 +181,11 @@ async def run_room(args, base: str, meeting: _data.Meeting, profile, server_cpu)
                 next_ms.append(phones)
             if projector is not None:
                 projector_ms.append(projector)
-        out.update(next_ms=next_ms, projector_next_ms=projector_ms)
+        out.update(
+            next_ms=next_ms,
+            projector_next_ms=projector_ms,
+            server_cpu_per_step_ms=round((server_cpu() - cpu_steps) / max(1, args.steps) * 1000),
+        )
         await asyncio.sleep(0.5)
         out.update(room=room, lag=lag, aborted=False)
         return out
@@ -182,30 +195,6 @@ async def run_room(args, base: str, meeting: _data.Meeting, profile, server_cpu)
         lag_task.cancel()
         for client in http:
             await client.aclose()
-
-
-def start_profiler(server, directory: Path, seconds: float) -> list:
-    py_spy = shutil.which("py-spy") or str(ROOT / ".venv" / "bin" / "py-spy")
-    directory.mkdir(parents=True, exist_ok=True)
-    procs = []
-    for pid in server.pids():
-        procs.append(subprocess.Popen(
-            [py_spy, "record", "--pid", str(pid), "--duration", str(int(seconds)), "--rate", "200", "--gil", "--format", "raw",
-             "--nonblocking", "--output", str(directory / f"server-{pid}.txt")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        ))
-    return procs
-
-
-def run_async(coro):
-    try:
-        import uvloop
-
-        factory = uvloop.new_event_loop
-    except ImportError:
-        factory = None
-    with asyncio.Runner(loop_factory=factory) as runner:
-        return runner.run(coro)
 
 
 def _timeout(signum, frame):
@@ -218,6 +207,7 @@ LOAD_BEFORE = None
 def main(argv=None) -> int:
     global LOAD_BEFORE
     args = parse_args(argv)
+    waited = wait_idle(args.wait_idle) if args.wait_idle else 0
     LOAD_BEFORE = round(os.getloadavg()[0], 2)
     began = now()
     raise_fd_limit(args.phones * 2 + 1024)
@@ -229,7 +219,10 @@ def main(argv=None) -> int:
     if args.database_url:
         database_url, pg_name = _server.postgres_fresh(args.database_url)
     else:
-        database_url = f"sqlite:///{tmp / 'bench.sqlite3'}"
+        sqlite_dir = (
+            Path(tempfile.mkdtemp(prefix="allin-bench-", dir=args.sqlite_dir)) if args.sqlite_dir else tmp
+        )
+        database_url = f"sqlite:///{sqlite_dir / 'bench.sqlite3'}"
     redis_url = f"redis://127.0.0.1:6379/{args.redis_db}" if args.redis else None
     env = _server.app_env(database_url=database_url, redis_url=redis_url)
     os.environ.update({k: v for k, v in env.items() if k.startswith(("ALLIN_", "DJANGO_"))})
@@ -245,8 +238,14 @@ def main(argv=None) -> int:
             _server.flush_redis(redis_url)
         _server.migrate(env)
         meeting = _data.setup(base_url=base + "/")
-        server = _server.Server(app="allin.asgi:application", port=port, workers=args.workers, ws=args.ws, env=env,
-                                log_path=tmp / "server.log")
+        server = _server.Server(
+            app="allin.asgi:application",
+            port=port,
+            workers=args.workers,
+            ws=args.ws,
+            env=env,
+            log_path=tmp / "server.log",
+        )
         server.start()
 
         def profile(seconds):
@@ -255,7 +254,7 @@ def main(argv=None) -> int:
         out = run_async(run_room(args, base, meeting, profile if args.profile else None, server.cpu_seconds))
         server.mark_end()
         server.stop()
-        result = report(args, meeting, out, server)
+        result = report(args, meeting, out, server, LOAD_BEFORE)
         server = None
         if args.baseline:
             result.update(baseline(args, env, tmp, result))
@@ -288,99 +287,39 @@ def main(argv=None) -> int:
         signal.alarm(0)
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
+            if not args.database_url and args.sqlite_dir:
+                shutil.rmtree(Path(database_url.removeprefix("sqlite:///")).parent, ignore_errors=True)
         else:
             print(f"kept {tmp}", file=sys.stderr)
     result["duration_s"] = round(now() - began, 1)
+    if waited:
+        result["waited_idle_s"] = waited
     print(json.dumps(result))
     return 0 if result.get("lost") == 0 and result.get("errors") == 0 else 1
-
-
-def report(args, meeting, out: dict, server) -> dict:
-    room = out["room"]
-    rows, stored = _data.stored_markers(meeting.activity_pk)
-    notes = room.notes
-    accepted = {m for m, n in notes.items() if n.status == 200}
-    lost_db = sorted(m for m in accepted if m not in stored)
-    lost_projector = sorted(m for m in accepted if m in stored and not notes[m].seen)
-    note_ms = sorted((n.seen - n.sent) * 1000 for m, n in notes.items() if m in accepted and n.seen)
-    post_ms = sorted((n.answered - n.sent) * 1000 for n in notes.values() if n.status == 200)
-    sends = [n.sent for n in notes.values()]
-    arrivals = [n.seen for m, n in notes.items() if m in accepted and n.seen]
-    busy = (max(arrivals) - min(sends)) if arrivals and sends else 0
-    lag = out.get("lag_window") or sorted(out.get("lag") or [])
-    if args.dump:
-        dump(args.dump, notes, out.get("window_start", 0), stored)
-    errors = dict(room.errors)
-    if out.get("aborted"):
-        errors["aborted_before_window"] = 1
-    server_log = server.log_errors()
-    if server_log["events"]:
-        errors["server_logged_errors"] = server_log["events"]
-    return {
-        "phones": args.phones,
-        "phones_joined": sum(1 for p in room.phones if p.ws is not None),
-        "notes_per_phone": args.notes,
-        "notes_sent": len(notes),
-        "notes_accepted": len(accepted),
-        "notes_stored": rows,
-        "lost": len(lost_db) + len(lost_projector),
-        "lost_db": len(lost_db),
-        "lost_projector": len(lost_projector),
-        "duplicates": sum(c - 1 for c in stored.values() if c > 1),
-        "errors": sum(errors.values()),
-        "error_kinds": errors,
-        "server_exceptions": server_log["kinds"],
-        "p50_note_ms": pct(note_ms, 50),
-        "p95_note_ms": pct(note_ms, 95),
-        "p99_note_ms": pct(note_ms, 99),
-        "max_note_ms": pct(note_ms, 100),
-        "p50_post_ms": pct(post_ms, 50),
-        "p95_post_ms": pct(post_ms, 95),
-        "p95_next_ms": pct(sorted(out.get("next_ms", [])), 95),
-        "next_ms": [round(x) for x in out.get("next_ms", [])],
-        "projector_next_ms": [round(x) for x in out.get("projector_next_ms", [])],
-        "console_appends": room.console_appends,
-        "notes_per_s": round(len(accepted) / busy, 1) if busy else None,
-        "server_workers": args.workers,
-        "server": f"uvicorn --ws {args.ws}",
-        "channel_layer": "redis" if args.redis else "memory",
-        "database": "postgresql" if (args.database_url or "").startswith("postgres") else "sqlite",
-        "window_s": args.window,
-        "join_s": out.get("join_s"),
-        "posting_s": out.get("posting_s"),
-        "server_cpu_s": out.get("server_cpu_s"),
-        "client_cpu_s": out.get("client_cpu_s"),
-        "other_cpu_s": out.get("other_cpu_s"),
-        "cpu_measured_s": out.get("cpu_window_s"),
-        "loadavg_1m_before": LOAD_BEFORE,
-        "client_lag_p99_ms": pct(lag, 99),
-        "client_lag_max_ms": pct(lag, 100),
-        "date": date.today().isoformat(),
-        "cpus": os.cpu_count(),
-    }
-
-
-def dump(path, notes, start, stored) -> None:
-    def rel(t):
-        return f"{t - start:.3f}" if t else ""
-
-    with open(path, "w") as f:
-        f.write("marker,sent,answered,status,seen,stored\n")
-        for marker, n in sorted(notes.items(), key=lambda kv: kv[1].sent):
-            f.write(f"{marker},{rel(n.sent)},{rel(n.answered)},{n.status},{rel(n.seen)},{stored.get(marker, 0)}\n")
 
 
 def baseline(args, env, tmp: Path, result: dict) -> dict:
     """The same load on a bare ASGI echo served by the same uvicorn command line."""
     port = _server.free_port()
-    echo = _server.Server(app="bench.echo_asgi:app", port=port, workers=args.workers, ws=args.ws, env=env,
-                          log_path=tmp / "echo.log")
+    echo = _server.Server(
+        app="bench.echo_asgi:app",
+        port=port,
+        workers=args.workers,
+        ws=args.ws,
+        env=env,
+        log_path=tmp / "echo.log",
+    )
     try:
         echo.start(ready_path="/")
-        figures = run_async(_echo.run(
-            ws_url=f"ws://{_server.HOST}:{port}/echo", origin=f"http://{_server.HOST}:{port}", sockets=args.phones,
-            per_socket=args.notes, window=args.window,
-        ))
+        figures = run_async(
+            _echo.run(
+                ws_url=f"ws://{_server.HOST}:{port}/echo",
+                origin=f"http://{_server.HOST}:{port}",
+                sockets=args.phones,
+                per_socket=args.notes,
+                window=args.window,
+            )
+        )
     finally:
         echo.stop()
     notes_per_s = result.get("notes_per_s")
