@@ -11,9 +11,25 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 
 from allin.live.routing import websocket_urlpatterns  # noqa: E402
 
+
+def bounded(app, limit):
+    """At most `limit` requests inside Django per worker. Each sync view runs in a thread of its own; with no
+    bound, a room posting at once makes dozens of threads queue on the database lock (SQLite's is not fair) and
+    some give up. Waiting here, in the event loop, is fair and costs nothing."""
+    import asyncio
+
+    gate = asyncio.Semaphore(limit)
+
+    async def wrapped(scope, receive, send):
+        async with gate:
+            await app(scope, receive, send)
+
+    return wrapped
+
+
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": bounded(django_asgi_app, int(os.environ.get("ALLIN_REQUESTS_PER_WORKER", "8"))),
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )

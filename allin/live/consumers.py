@@ -4,6 +4,7 @@ A consumer authenticates, joins its groups and relays pushes. It holds no busine
 import asyncio
 import json
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.contrib.auth.models import AnonymousUser
@@ -41,6 +42,14 @@ def _authorise(code, audience, key, cookies, user):
 
 
 class LiveConsumer(AsyncWebsocketConsumer):
+    async def dispatch(self, message):
+        # Channels closes stale database connections (in its one shared thread) before every message; pushes
+        # touch no database, and connect/disconnect reach it through database_sync_to_async, which does that.
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     async def connect(self):
         kwargs = self.scope["url_route"]["kwargs"]
         self.audience = kwargs["audience"]

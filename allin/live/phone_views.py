@@ -4,6 +4,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import OperationalError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -153,15 +154,18 @@ def note_post(request, code):
             except ValidationError as exc:
                 error = " ".join(exc.messages)
                 status = 429 if isinstance(exc, notes.TooManyNotes) else 400
+            except OperationalError:
+                # The database was too busy to take the note in time. Nothing was saved; the phone keeps the
+                # text and its idempotency key, so sending again cannot make a second note.
+                error = _("Het is even erg druk. Je post-it staat er nog: verstuur hem zo opnieuw.")
+                status = 503
     else:
         error = _note_form_error(form)
     if request.htmx or request.headers.get("X-Live"):
         if error:
             return HttpResponse(error, status=status, content_type="text/plain; charset=utf-8")
-        state = selectors.stage(live, with_boards=False)
-        return render(
-            request, "live/_my_notes.html", {"my_notes": selectors.my_notes(attendee, state["activity"])}
-        )
+        # The board posted to is the current one (note_create checks): no need to read the whole stage.
+        return render(request, "live/_my_notes.html", {"my_notes": selectors.my_notes(attendee, activity)})
     if error:
         messages.error(request, error)
         return _phone_page(request, live, attendee, note_form=form, status=status)

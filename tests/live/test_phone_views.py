@@ -318,3 +318,23 @@ def test_the_projector_and_phone_read_in_a_fixed_number_of_queries(live, board, 
     assert counts() == few
     services.activity_set(activity=board, group_by="theme")
     assert counts() == few
+
+
+def test_a_busy_database_answers_503_and_saves_nothing(live, board, attendee):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    from allin.live.models import Note
+
+    phone = helpers.phone_client(Client(), live, attendee)
+    data = {
+        "activity": board.pk,
+        "client_id": str(uuid.uuid4()),
+        "text": "Druk!",
+        "category": board.categories[0],
+    }
+    with mock.patch("allin.live.notes.note_create", side_effect=OperationalError("database is locked")):
+        response = phone.post(reverse("live_note_post", args=[live.code]), data, HTTP_X_LIVE="1")
+    assert response.status_code == 503 and "verstuur hem zo opnieuw" in response.content.decode()
+    assert not Note.objects.exists()
