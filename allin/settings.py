@@ -53,7 +53,11 @@ INSTALLED_APPS = [
     "allin.workspaces",
     "allin.methods",
     "allin.processes",
+    "allin.network",
+    "allin.people",
+    "allin.socialmap",
     "allin.live",
+    "allin.actions",
     "allin.exports",
     "allin.demo",
 ]

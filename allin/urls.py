@@ -1,13 +1,18 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from allin.actions import urls as action_urls
 from allin.core import views as core_views
+from allin.exports import report_urls
 from allin.exports import views as export_views
 from allin.live import photo_views as live_photo_views
 from allin.live import urls as live_urls
 from allin.methods import views as method_views
+from allin.network import urls as network_urls
+from allin.people import urls as people_urls
 from allin.processes import meeting_views
 from allin.processes import views as process_views
+from allin.socialmap import urls as socialmap_urls
 from allin.workspaces import views as workspace_views
 from allin.workspaces.forms import LoginForm
 
@@ -68,6 +73,11 @@ meeting_patterns = [
     path("uitnodiging.ics", export_views.meeting_ics, name="meeting_ics"),
     path("dias.pptx", export_views.meeting_pptx, name="meeting_pptx"),
     *live_urls.meeting_patterns,
+    *network_urls.meeting_patterns,
+    *people_urls.meeting_patterns,
+    *socialmap_urls.meeting_patterns,
+    *action_urls.meeting_patterns,
+    *report_urls.meeting_patterns,
 ]
 
 workspace_patterns = [
@@ -89,6 +99,11 @@ workspace_patterns = [
     path("trajecten/<int:pk>/bijeenkomsten.ics", export_views.process_ics, name="process_ics"),
     path("bijeenkomsten/<int:pk>/", include(meeting_patterns)),
     *live_photo_views.photo_workspace_patterns,
+    *network_urls.workspace_patterns,
+    *people_urls.workspace_patterns,
+    *socialmap_urls.workspace_patterns,
+    *action_urls.workspace_patterns,
+    *report_urls.workspace_patterns,
 ]
 
 urlpatterns = [
@@ -103,4 +118,8 @@ urlpatterns = [
     path("over-de-methoden/", method_views.about, name="about_methods"),
     path("w/<slug:workspace>/", include(workspace_patterns)),
     *live_urls.public_patterns,
+    *network_urls.public_patterns,
+    *people_urls.public_patterns,
+    *socialmap_urls.public_patterns,
+    *action_urls.public_patterns,
 ]

@@ -16,7 +16,6 @@ URL for them, with the world built here.
 import io
 import uuid
 from types import SimpleNamespace
-from typing import NamedTuple
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
@@ -32,8 +31,32 @@ from allin.live import services as live_services
 from allin.live.models import Activity, LiveMeeting, Note
 from allin.workspaces import services
 from allin.workspaces.models import Membership, Role
-from tests import factories
+from tests import factories, permission_routes
 from tests.conftest import client_for
+from tests.permission_table import (
+    ACCOUNT_PAGE,
+    ALLOWED,
+    EDIT_PAGE,
+    EDIT_POST,
+    LOGIN,
+    OWNER_GET,
+    OWNER_POST,
+    PERSONAS,
+    POST_ONLY_GET,
+    READ,
+    SKIPPED_NAMESPACES,
+    Route,
+    _agenda_item,
+    _code,
+    _live_post,
+    _meeting,
+    _photo,
+    _process,
+    _projector,
+    _ws,
+    each,
+    everyone,
+)
 
 
 def _jpeg():
@@ -42,70 +65,6 @@ def _jpeg():
     data = io.BytesIO()
     Image.new("RGB", (40, 30), (11, 83, 148)).save(data, "JPEG")
     return SimpleUploadedFile("brug.jpg", data.getvalue())
-
-
-PERSONAS = ("anonymous", "outsider", "viewer", "facilitator", "owner")
-LOGIN = "login"  # 302 to the login page
-ALLOWED = "allowed"  # 200, 302 elsewhere, or 400 for the empty form
-SKIPPED_NAMESPACES = {"admin"}
-
-
-def each(anonymous, outsider, viewer, facilitator, owner):
-    return dict(zip(PERSONAS, (anonymous, outsider, viewer, facilitator, owner), strict=True))
-
-
-def everyone(expected):
-    return each(*[expected] * len(PERSONAS))
-
-
-# Workspace pages. The outsider is an owner of another workspace, so only membership can be what stops them.
-READ = each(LOGIN, 404, 200, 200, 200)
-EDIT_PAGE = each(LOGIN, 404, 403, 200, 200)  # a form page that viewers may not even open
-EDIT_POST = each(LOGIN, 404, 403, ALLOWED, ALLOWED)
-POST_ONLY_GET = each(LOGIN, 404, 403, 405, 405)  # a POST-only edit view, opened with GET
-OWNER_GET = each(LOGIN, 404, 403, 403, 405)  # a POST-only member-management view, opened with GET
-OWNER_POST = each(LOGIN, 404, 403, 403, ALLOWED)
-ACCOUNT_PAGE = each(LOGIN, 200, 200, 200, 200)  # any logged-in person, no workspace involved
-
-
-class Route(NamedTuple):
-    kwargs: object  # world -> URL kwargs
-    get: dict
-    post: dict | None = None  # None: the view does not take POST
-    data: object = None  # world -> POST data
-
-
-def _ws(w):
-    return {"workspace": w.workspace.slug}
-
-
-def _process(w):
-    return {**_ws(w), "pk": w.process.pk}
-
-
-def _meeting(w):
-    return {**_ws(w), "pk": w.meeting.pk}
-
-
-def _agenda_item(w):
-    return {**_meeting(w), "item_pk": w.agenda_item.pk}
-
-
-def _photo(w):
-    return {**_ws(w), "pk": w.photo_card.pk}
-
-
-def _code(w):
-    return {"code": w.live.code}
-
-
-def _projector(w):
-    return {"code": w.live.code, "key": w.projector_key}
-
-
-def _live_post(data):
-    """A console action: a POST-only edit view, posted with data that names the world's objects."""
-    return Route(_meeting, POST_ONLY_GET, EDIT_POST, data)
 
 
 ROUTES = {
@@ -221,6 +180,7 @@ ROUTES = {
     ),
     "member_remove": Route(lambda w: {**_ws(w), "pk": w.target.pk}, OWNER_GET, OWNER_POST),
 }
+ROUTES.update(permission_routes.routes())
 
 # Keys naming an object inside the workspace: a member of another workspace must not reach it via their slug.
 OBJECT_KEYS = {"pk", "item_pk", "checklist_pk"}
@@ -288,7 +248,7 @@ def world(workspace, owner, facilitator, viewer, outsider):
         meeting=factories.meeting(process, name="Andere"), base_url="http://x"
     )
     photo_card = photo_cards.photo_card_upload(workspace=workspace, upload=_jpeg(), alt_text="Een brug")
-    return SimpleNamespace(
+    world = SimpleNamespace(
         workspace=workspace,
         process=process,
         meeting=meeting,
@@ -322,6 +282,8 @@ def world(workspace, owner, facilitator, viewer, outsider):
             "owner": owner,
         },
     )
+    permission_routes.extend_world(world)
+    return world
 
 
 def _client(world, persona):

@@ -63,6 +63,10 @@ class Attendee(models.Model):
     name = models.CharField(_("naam"), max_length=NAME_MAX, blank=True)
     role = models.CharField(_("rol"), max_length=20, choices=AttendeeRole.choices)
     joined_at = models.DateTimeField(auto_now_add=True)
+    # Linked by the facilitator (or at the door) to the known participant this phone is; never shown publicly.
+    participant = models.ForeignKey(
+        "people.Participant", on_delete=models.SET_NULL, null=True, blank=True, related_name="attendees"
+    )
 
     def __str__(self):
         return self.name or str(_("anoniem"))
@@ -81,6 +85,7 @@ class Activity(models.Model):
         FUTURE_DREAM = "future_dream", _("Toekomstdroom")
         PLANS = "plans", _("Plannen")
         COMMITMENT = "commitment", _("Commitmentronde")
+        FINDINGS = "findings", _("Zoektocht naar hulp")
 
     class GroupBy(models.TextChoices):
         CATEGORY = "category", _("per categorie")

@@ -1,0 +1,1 @@
+"""Closing the loop: actions, agreement cards, the feedback page, reactions and follow-ups."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SocialmapConfig(AppConfig):
+    name = "allin.socialmap"
+    label = "socialmap"

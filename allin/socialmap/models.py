@@ -1,0 +1,1 @@
+"""Phase A: the social map (help organisations youth found) and the preparations of professionals."""
