@@ -6,7 +6,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from allin.demo import actions as demo_actions
+from allin.demo import groups as demo_groups
 from allin.demo import held
+from allin.demo import network as demo_network
+from allin.demo import people as demo_people
+from allin.demo import socialmap as demo_socialmap
 from allin.processes import services as process_services
 from allin.processes.models import ChecklistItem
 from allin.workspaces.models import Membership, Role, User, Workspace
@@ -62,6 +67,9 @@ class Command(BaseCommand):
             created_by=user,
         )
         self._fill(wan, user, location="Stadhuis, zaal 3", done_share=0.3)
+        # Each part adds its own data, in the order the apps build on each other.
+        for part in (demo_network, demo_people, demo_socialmap, demo_groups, demo_actions):
+            part.load(workspace=workspace, user=user, allin=allin, wan=wan)
 
     def _fill(self, process, user, *, location, done_share):
         for meeting in process.meetings.all():

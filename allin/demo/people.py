@@ -1,0 +1,6 @@
+"""Demo data for the people part, loaded by the demo command after the processes exist."""
+
+
+def load(*, workspace, user, allin, wan):
+    """workspace: the demo workspace; user: its owner; allin: the ALL-IN process (phase A and B held);
+    wan: the Werk aan Netwerk process (ahead)."""
