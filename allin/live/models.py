@@ -48,6 +48,23 @@ class LiveMeeting(models.Model):
         return self.closed_at is None
 
 
+class ItemRun(models.Model):
+    """When an agenda item was on during the meeting: the agenda as held, for the report."""
+
+    live = models.ForeignKey(LiveMeeting, on_delete=models.CASCADE, related_name="item_runs")
+    item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, related_name="+")
+    # The title as it was then, so a later edit or removal of the item does not rewrite history.
+    title = models.CharField(max_length=200)
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["started_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
 class AttendeeRole(models.TextChoices):
     YOUTH = "jongere", _("jongere")
     PROFESSIONAL = "professional", _("professional")

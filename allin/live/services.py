@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from allin.core.text import one_line
 
 from . import codes, realtime
-from .models import NAME_MAX, Activity, Attendee, AttendeeRole, LiveMeeting
+from .models import NAME_MAX, Activity, Attendee, AttendeeRole, ItemRun, LiveMeeting
 from .selectors import DEFAULT_CATEGORIES, LIVE_ACTIVITY_TYPES
 
 
@@ -98,6 +98,7 @@ def live_close(*, live: LiveMeeting) -> None:
     if live.closed_at is None:
         live.closed_at = timezone.now()
         live.save(update_fields=["closed_at"])
+        _end_item_run(live, live.closed_at)
         _bump(live)
         realtime.stage_changed(live.pk)
 
@@ -130,8 +131,12 @@ def item_goto(*, live: LiveMeeting, item) -> LiveMeeting:
     if item.meeting_id != live.meeting_id:
         raise ValidationError(_("Dit onderdeel hoort niet bij deze bijeenkomst."))
     item_changed = live.current_item_id != item.pk
+    now = timezone.now()
+    if item_changed or not live.item_runs.filter(ended_at__isnull=True).exists():
+        _end_item_run(live, now)
+        ItemRun.objects.create(live=live, item=item, title=item.title[:200], started_at=now)
     live.current_item = item
-    live.item_started_at = timezone.now()
+    live.item_started_at = now
     live.show_join = False
     live.show_parking = False
     live.save(update_fields=["current_item", "item_started_at", "show_join", "show_parking"])
@@ -139,6 +144,10 @@ def item_goto(*, live: LiveMeeting, item) -> LiveMeeting:
     _bump(live)
     realtime.stage_changed(live.pk, item_changed=item_changed)
     return live
+
+
+def _end_item_run(live, when):
+    live.item_runs.filter(ended_at__isnull=True).update(ended_at=when)
 
 
 @transaction.atomic

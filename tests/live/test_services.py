@@ -256,3 +256,20 @@ def test_a_stopped_meeting_shows_no_clock(live, board):
     services.live_close(live=live)
     live.refresh_from_db()
     assert selectors.stage(live)["timing"] is None
+
+
+def test_the_agenda_as_held_is_recorded_item_by_item(live):
+    from django.utils import timezone
+
+    from allin.live.models import ItemRun
+
+    first, second = list(live.meeting.items.all())[:2]
+    services.item_goto(live=live, item=first)
+    services.item_goto(live=live, item=first)  # the same item again is not a new run
+    services.item_goto(live=live, item=second)
+    services.live_close(live=live)
+    runs = list(ItemRun.objects.filter(live=live))
+    assert [run.item for run in runs] == [first, second]
+    assert all(run.ended_at and run.ended_at >= run.started_at for run in runs)
+    assert runs[0].ended_at == runs[1].started_at
+    assert runs[1].ended_at <= timezone.now()
