@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import console_views as c
-from . import phone_views, photo_views, projector_views
+from . import participant_links, phone_views, photo_views, projector_views
 
 public_patterns = [
     path("j/", phone_views.code_lookup, name="live_code"),
@@ -45,4 +45,5 @@ meeting_patterns = [
     path("live/hoop-en-angst/uitgekomen/", c.hopes_mark, name="live_hopes_mark"),
     path("live/hoop-en-angst/scherm/", c.hopes_screen, name="live_hopes_screen"),
     path("live/doe/<int:activity>/<slug:action>/", c.kind_action, name="live_kind_action"),
+    path("live/deelnemers/", participant_links.page, name="live_participant_links"),
 ]

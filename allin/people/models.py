@@ -1,11 +1,18 @@
-"""People of a process: participants, their invitations and attendance, and who has met whom."""
+"""People of a process: participants, their invitations and attendance, and when their personal data goes."""
 
+import secrets
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from allin.core import limits
 from allin.network.models import Partner
-from allin.processes.models import Process
+from allin.processes.models import Meeting, Process
+
+REMARK_MAX = 200
+BRING_MAX = limits.SHORT_TEXT_MAX
+INFO_NOTE_MAX = 1000
 
 
 class ParticipantRole(models.TextChoices):
@@ -30,9 +37,109 @@ class Participant(models.Model):
     is_expert = models.BooleanField(_("getrainde ervaringsdeskundige"), default=False)
     email = models.EmailField(_("e-mailadres"), max_length=limits.EMAIL_MAX, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A number within the process, given at creation; an erased participant is called "Deelnemer <number>".
+    number = models.PositiveIntegerField(default=0)
+    # Set when the personal data was erased (on request or after the process's erase date).
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["name", "pk"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_erased(self):
+        return self.erased_at is not None
+
+
+class ProcessPrivacy(models.Model):
+    """When the personal data of a process's participants is erased. Without a row the default applies:
+    twelve months after the last meeting (see selectors.erase_date)."""
+
+    process = models.OneToOneField(Process, on_delete=models.CASCADE, related_name="privacy")
+    erase_on = models.DateField(_("persoonsgegevens wissen op"))
+    erased_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.process}: {self.erase_on}"
+
+
+class MeetingInfo(models.Model):
+    """Practical details for the invitation e-mail that the meeting itself does not hold."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="invitation_info")
+    bring = models.CharField(_("wat neem je mee"), max_length=BRING_MAX, blank=True)
+    note = models.TextField(_("extra informatie"), max_length=INFO_NOTE_MAX, blank=True)
+
+    def __str__(self):
+        return str(self.meeting)
+
+
+class RsvpAnswer(models.TextChoices):
+    YES = "ja", _("ja")
+    NO = "nee", _("nee")
+    MAYBE = "misschien", _("misschien")
+
+
+def new_secret():
+    return secrets.token_urlsafe(16)
+
+
+class Invitation(models.Model):
+    """One participant invited to one meeting. The personal RSVP link is a signed token naming this row and
+    its secret; a new secret or revoked_at makes old links useless."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="invitations")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participant_invitations")
+    secret = models.CharField(max_length=40, default=new_secret)
+    # Sent in one e-mail with the other meetings of the series.
+    series = models.BooleanField(default=False)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    reminder_count = models.PositiveSmallIntegerField(default=0)
+    answer = models.CharField(_("antwoord"), max_length=10, choices=RsvpAnswer.choices, blank=True)
+    remark = models.CharField(_("opmerking"), max_length=REMARK_MAX, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting__date", "participant__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "meeting"], name="one_invitation_per_meeting")
+        ]
+
+    def __str__(self):
+        return f"{self.participant} → {self.meeting}"
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+
+class AttendanceSource(models.TextChoices):
+    LIST = "lijst", _("aangevinkt")
+    LIVE = "live", _("via de telefoon")
+
+
+class Attendance(models.Model):
+    """A participant was there. A row means present; unticking removes it."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="attendances")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    source = models.CharField(max_length=10, choices=AttendanceSource.choices, default=AttendanceSource.LIST)
+    marked_at = models.DateTimeField(auto_now_add=True)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["participant__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "meeting"], name="one_attendance_per_meeting")
+        ]
+
+    def __str__(self):
+        return f"{self.participant} @ {self.meeting}"
