@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "channels",
     "django_htmx",
     "axes",
+    "csp",
     "allin.core",
     "allin.workspaces",
     "allin.methods",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "allin.core.logs.RequestLogMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "allin.core.middleware.DutchFirstLocaleMiddleware",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allin.core.security.SameOriginFramesMiddleware",  # inside the two above: the projector may be framed by us
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -204,18 +208,56 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
-SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
+# The csrftoken cookie stays readable by our own scripts (live.js sends it as a header); Django's docs explain
+# that making it HttpOnly adds nothing. The session, the language and a phone's attendee cookie are HttpOnly.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# HSTS only makes sense when the site is served over HTTPS: on by default then, off for a laptop demo.
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31536000 if SITE_URL.startswith("https://") else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", SECURE_HSTS_SECONDS > 0)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
 SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT", False)
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Content Security Policy (django-csp 4): no inline scripts or styles, nothing from other sites, no framing.
+# Websockets are same-origin ('self' covers ws:/wss: on this host). Pages named in ALLIN_SAME_ORIGIN_FRAMES may
+# be framed by this site only (allin/core/security.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+ALLIN_SAME_ORIGIN_FRAMES = {"live_projector", "live_projector_stage"}
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
+# One JSON object per line, without personal data (allin/core/logs.py); ALLIN_LOG_FORMAT=text for plain lines.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "allin.core.logs.JsonFormatter"},
+        "text": {"()": "allin.core.logs.TextFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "json")}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},  # runserver's access lines carry paths and query strings
+        "django.channels.server": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "allin.request": {"level": env("REQUEST_LOG_LEVEL", "INFO")},
+    },
 }
