@@ -1,0 +1,46 @@
+"""The arithmetic of what is possible."""
+
+from allin.grouping import bounds
+
+
+def test_everyone_meets_everyone_in_five_meetings_of_five_only_up_to_21_people():
+    assert bounds.max_people_for_everyone(5, 5) == 21
+    assert bounds.rounds_for_everyone(21, 5) == 5
+    assert bounds.rounds_for_everyone(22, 5) == 6
+
+
+def test_kirkman_and_small_cases():
+    assert bounds.rounds_for_everyone(15, 3) == 7
+    assert bounds.rounds_for_everyone(1, 5) == 0
+    assert bounds.rounds_for_everyone(5, 1) is None
+
+
+def test_meetings_still_needed_takes_the_stricter_of_person_and_room():
+    # 15 people, 68 of 105 pairs met; someone still has 9 to meet: with groups of 5 at least 3 more meetings.
+    assert bounds.meetings_still_needed([9, 2, 0], 37, 15, 5) == 3
+    # nobody has more than 4 to meet, but 37 pairs need at least 2 rounds of 3 groups of 5 (30 pairs a round).
+    assert bounds.meetings_still_needed([4, 4, 4], 37, 15, 5) == 2
+    assert bounds.meetings_still_needed([0], 0, 15, 5) == 0
+
+
+def test_pair_meetings_and_spread():
+    assert bounds.pair_meetings_per_round(16, 4) == 24
+    assert bounds.pair_meetings_per_round(7, 5) == 11
+    assert bounds.balanced_sizes(14, 3) == [5, 5, 4]
+    assert bounds.spread_minimum(12, 12) == 0
+    assert bounds.spread_minimum(13, 12) == 1
+
+
+def test_repeats_lower_bound_counts_what_cannot_be_fresh():
+    # 6 people, groups of 3, after meeting in two triples {0,1,2} {3,4,5}: the next round must repeat at least 2 pairs
+    met = {(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5)}
+    everyone = list(range(6))
+    assert bounds.repeats_lower_bound(met, [everyone], [2], 3, 3, 6) == 0
+    assert bounds.repeats_lower_bound(set(), [everyone] * 4, [2] * 4, 3, 3, 6) >= 3
+
+
+def test_describe_names_the_bound():
+    described = bounds.describe(22, 5, 5)
+    assert described["max_people_for_everyone"] == 21
+    assert described["everyone_can_meet"] is False
+    assert "at most 21 people" in described["text"]
