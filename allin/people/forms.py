@@ -8,6 +8,11 @@ from allin.processes.forms import DateInput
 from .models import BRING_MAX, INFO_NOTE_MAX, REMARK_MAX, ParticipantRole, RsvpAnswer
 
 
+def posted(request):
+    """The POST data for a bound form, also when it is empty (an empty POST must show its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
 class ParticipantForm(forms.Form):
     name = forms.CharField(
         label=_("Naam"),

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from allin.core.forms import run_service
 
 from . import invitations, links
-from .forms import RsvpForm
+from .forms import RsvpForm, posted
 from .mail import end_time
 from .models import MeetingInfo
 
@@ -22,7 +22,7 @@ def rsvp(request, token):
         return render(request, "people/rsvp_invalid.html", status=404)
     meeting = invitation.meeting
     initial = {"answer": invitation.answer, "remark": invitation.remark} if invitation.answer else None
-    form = RsvpForm(request.POST or None, initial=initial)
+    form = RsvpForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         done = run_service(
             form,

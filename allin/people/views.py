@@ -14,7 +14,7 @@ from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
 from . import invitations, selectors, services
-from .forms import ChooseParticipantsForm, EraseConfirmForm, EraseDateForm, ParticipantForm
+from .forms import ChooseParticipantsForm, EraseConfirmForm, EraseDateForm, ParticipantForm, posted
 
 
 def _list_url(request, process):
@@ -88,7 +88,7 @@ def _form_values(data):
 @workspace_view(edit=True)
 def participant_create(request, pk):
     process = planning.process_get(request.workspace, pk)
-    form = ParticipantForm(request.POST or None, workspace=request.workspace)
+    form = ParticipantForm(posted(request), workspace=request.workspace)
     if request.method == "POST" and form.is_valid():
         participant = run_service(
             form, lambda d: services.participant_create(process=process, **_form_values(d))
@@ -114,7 +114,7 @@ def participant_edit(request, pk, participant_pk):
         "is_expert": participant.is_expert,
         "email": participant.email,
     }
-    form = ParticipantForm(request.POST or None, initial=initial, workspace=request.workspace)
+    form = ParticipantForm(posted(request), initial=initial, workspace=request.workspace)
     if request.method == "POST" and form.is_valid():
         done = run_service(
             form, lambda d: services.participant_update(participant=participant, **_form_values(d))
@@ -144,7 +144,7 @@ def participant_delete(request, pk, participant_pk):
 def participant_erase(request, pk, participant_pk):
     process = planning.process_get(request.workspace, pk)
     participant = selectors.participant_get(process, participant_pk)
-    form = EraseConfirmForm(request.POST or None)
+    form = EraseConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.participant_erase(participant=participant)
         messages.success(request, _("De persoonsgegevens zijn gewist. Bijdragen blijven anoniem bewaard."))
@@ -157,7 +157,7 @@ def participant_erase(request, pk, participant_pk):
 @workspace_view(edit=True)
 def participant_privacy(request, pk):
     process = planning.process_get(request.workspace, pk)
-    form = EraseDateForm(request.POST or None, initial={"erase_on": selectors.erase_date(process)})
+    form = EraseDateForm(posted(request), initial={"erase_on": selectors.erase_date(process)})
     if request.method == "POST" and form.is_valid():
         if run_service(form, lambda d: services.privacy_set(process=process, erase_on=d["erase_on"])):
             messages.success(request, _("De datum om gegevens te wissen is opgeslagen."))
