@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "allin.actions",
     "allin.exports",
     "allin.demo",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +198,18 @@ EMAIL_HOST_USER = env("EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env("EMAIL_FROM", "ALL-IN <noreply@localhost>")
+
+# Background work (reminders, e-mails): django-tasks with its database backend; `manage.py db_worker` runs them
+# (`make run` starts it beside the server). ALLIN_TASKS_IMMEDIATE=true runs them in the request instead.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_bool("TASKS_IMMEDIATE", False)
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
 
 # Links in e-mails need the public address; requests know it, background jobs do not.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
