@@ -25,6 +25,7 @@ LIVE_ACTIVITY_TYPES = {
     "future_dream",
     "plans",
     "commitment",
+    "findings",
 }
 DEFAULT_CATEGORIES = {"hopes_fears": ["hoop", "angst"], "tips_tops": ["tip", "top"]}
 

@@ -12,6 +12,7 @@ ACTIVITY_LABELS = {
     "tips_tops": _("Tips en tops"),
     "commitment": _("Commitmentronde"),
     "plans": _("Plannen"),
+    "findings": _("Zoektocht naar hulp"),
     "timer": _("Timer"),
     "slide": _("Dia"),
 }

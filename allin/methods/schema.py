@@ -19,6 +19,7 @@ ACTIVITY_TYPES = {
     "tips_tops",
     "commitment",
     "plans",
+    "findings",
     "timer",
     "slide",
 }

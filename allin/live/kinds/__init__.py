@@ -49,6 +49,7 @@ def _load():
         commitment,
         consent,
         dreams,
+        findings,
         plans,
         question_cards,
         voting,
