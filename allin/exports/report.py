@@ -18,7 +18,7 @@ def report_context(meeting) -> dict:
         "process": meeting.process,
         "method": get_method(meeting.process.method_slug),
         "live": live,
-        "attendance": report_selectors.attendance(live),
+        "attendance": report_selectors.attendance(meeting, live),
         "held": report_selectors.agenda_as_held(meeting, live),
         "sections": sections,
         "parking": parking,

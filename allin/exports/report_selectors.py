@@ -1,12 +1,12 @@
-"""Reads for the meeting report and the process dashboard that reach into other apps: attendance, the agenda
-as held, photos, and (in one place, so it is easy to adapt) the actions of allin/actions."""
+"""Reads for the meeting report that reach into other apps: attendance (live phones and the people app's list),
+the agenda as held, photos and parking board notes. Reads of allin/actions are all in report_actions.py."""
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db.models import Count
 
 from allin.live.models import AttendeeRole, ItemRun, LiveMeeting
+from allin.people.models import Attendance, ParticipantRole
 
 from .models import ReportPhoto
 
@@ -25,25 +25,33 @@ class RoleCount:
     count: int
 
 
-def attendance(live: LiveMeeting | None) -> dict:
-    """Who joined on a phone, counted per role (every role, in a fixed order), and how many of them the
-    facilitator linked to a known participant, per participant role."""
-    if live is None:
-        return {"roles": [], "total": 0, "participants": []}
-    counts = dict(live.attendees.values_list("role").annotate(n=Count("pk")))
-    roles = [RoleCount(value, str(label), counts.get(value, 0)) for value, label in AttendeeRole.choices]
-    participants = []
-    rows = (
-        live.attendees.filter(participant__isnull=False)
-        .values_list("participant__role")
-        .annotate(n=Count("participant", distinct=True))
-        .order_by("participant__role")
+def attendance(meeting, live: LiveMeeting | None) -> dict:
+    """Who joined on a phone, counted per role (every role, in a fixed order); and the attendance list of the
+    people app (participants ticked at the door or linked to a phone), per participant role, with the
+    organisations that were there."""
+    roles, total = [], 0
+    if live is not None:
+        counts = dict(live.attendees.values_list("role").annotate(n=Count("pk")))
+        roles = [RoleCount(value, str(label), counts.get(value, 0)) for value, label in AttendeeRole.choices]
+        total = sum(r.count for r in roles)
+    present = Attendance.objects.filter(meeting=meeting)
+    by_role = dict(present.values_list("participant__role").annotate(n=Count("pk")))
+    listed = [RoleCount(v, str(label), by_role[v]) for v, label in ParticipantRole.choices if by_role.get(v)]
+    organisations = sorted(
+        set(
+            present.filter(participant__organisation__isnull=False).values_list(
+                "participant__organisation__name", flat=True
+            )
+        ),
+        key=str.casefold,
     )
-    Participant = apps.get_model("people", "Participant")
-    labels = dict(Participant._meta.get_field("role").choices)
-    for role, n in rows:
-        participants.append(RoleCount(role, str(labels.get(role, role)), n))
-    return {"roles": roles, "total": sum(r.count for r in roles), "participants": participants}
+    return {
+        "roles": roles,
+        "total": total,
+        "listed": listed,
+        "listed_total": sum(r.count for r in listed),
+        "organisations": organisations,
+    }
 
 
 # ---- the agenda as held ------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from django.utils.html import escape
 from allin.exports import report_services
 from allin.exports.report import report_context
 from allin.live.models import Activity
+from allin.network.models import Partner
+from allin.people.models import Attendance, Participant
 
 from .test_report_world import held_meeting, jpeg
 
@@ -41,6 +43,33 @@ def test_the_page_shows_attendance_by_role(as_viewer, world):
     text = _text(as_viewer.get(_url(world.meeting)))
     assert "6 aanwezigen deden mee op de telefoon." in text
     assert "Jongere 3" in text and "Professional 2" in text and "Gemeente 1" in text and "Totaal 6" in text
+
+
+def test_the_attendance_list_of_the_people_app_counts_per_role(as_viewer, world, workspace):
+    loket = Partner.objects.create(workspace=workspace, name="Jongerenloket")
+    for name, role, organisation in [
+        ("Sam", "jongere", None),
+        ("Noor", "jongere", None),
+        ("Petra", "professional", loket),
+        ("Wethouder", "beleidsmaker", None),
+    ]:
+        participant = Participant.objects.create(
+            process=world.process, name=name, role=role, organisation=organisation
+        )
+        Attendance.objects.create(participant=participant, meeting=world.meeting)
+    absent = Participant.objects.create(process=world.process, name="Kim", role="docent")
+    assert absent.attendances.count() == 0
+    attendance = report_context(world.meeting)["attendance"]
+    assert [(r.role, r.count) for r in attendance["listed"]] == [
+        ("jongere", 2),
+        ("professional", 1),
+        ("beleidsmaker", 1),
+    ]
+    assert attendance["listed_total"] == 4 and attendance["organisations"] == ["Jongerenloket"]
+    text = _text(as_viewer.get(_url(world.meeting)))
+    assert "Op de aanwezigheidslijst: 4 deelnemers." in text
+    assert "Beleidsmaker 1" in text and "Organisaties aan tafel: Jongerenloket" in text
+    assert "Docent" not in text
 
 
 def test_the_agenda_as_held_has_clock_times_from_the_item_runs(as_viewer, world):
@@ -202,9 +231,23 @@ def test_a_meeting_that_was_not_live_still_has_a_report(as_viewer, workspace):
     assert response.status_code == 200
     text = _text(response)
     assert "Er is geen programma bijgehouden" in text
+    assert "Er is geen aanwezigheid bijgehouden" in text
     assert "Er zijn geen resultaten van werkvormen." in text
 
 
 def test_the_meeting_page_links_to_the_report(as_viewer, world):
     html = as_viewer.get(_url(world.meeting, "meeting_detail")).content.decode()
     assert f'href="{_url(world.meeting)}"' in html
+
+
+def test_the_full_report_and_the_dashboard_keep_the_content_security_policy(as_facilitator, world):
+    from tests.security.pages import policy_problems
+
+    report_services.report_photo_upload(meeting=world.meeting, upload=jpeg(), alt_text="Flip-over")
+    dashboard = reverse(
+        "process_dashboard", kwargs={"workspace": world.process.workspace.slug, "pk": world.process.pk}
+    )
+    for url in (_url(world.meeting), dashboard):
+        response = as_facilitator.get(url)
+        assert response.status_code == 200
+        assert policy_problems(response, url) == []
