@@ -71,7 +71,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "allin.core.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -80,6 +79,10 @@ MIDDLEWARE = [
     "allin.core.security.SameOriginFramesMiddleware",  # inside the two above: the projector may be framed by us
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last: it is sync-only, and a sync-only middleware makes Django run every middleware outside it in one
+    # thread. Placed higher, the ones inside it run in async mode, each with a hop to a thread and back for
+    # every process_request and process_response.
+    "allin.core.middleware.DutchFirstLocaleMiddleware",
 ]
 
 ROOT_URLCONF = "allin.urls"
@@ -111,9 +114,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the web server and the task worker read while the other writes.
+    # Per connection. WAL (readers while one writes) is a property of the file: allin.core.sqlite sets it once.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+        "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "allin.core"
     label = "core"
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from .sqlite import use_wal
+
+        connection_created.connect(use_wal, dispatch_uid="allin-sqlite-wal")

@@ -4,7 +4,7 @@ import uuid
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -67,8 +67,10 @@ def note_create(
     if attendee is not None:
         if attendee.live_id != activity.live_id:
             raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
-        # Lock the attendee so two posts at once cannot both slip under the per-minute limit.
-        Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
+        # Lock the attendee so two posts at once cannot both slip under the per-minute limit. (SQLite has no
+        # row locks; its write transactions already run one at a time.)
+        if connection.features.has_select_for_update:
+            Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
         recent = Note.objects.filter(
             attendee=attendee, created_at__gte=timezone.now() - timedelta(minutes=1)
         ).count()
@@ -110,7 +112,7 @@ def note_create(
     except IntegrityError:  # the same key raced in from a second request
         return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, author), False
     _bump(activity.live_id)
-    realtime.note_added(note.pk)
+    realtime.note_added(note)
     return note, True
 
 

@@ -40,7 +40,9 @@ def _live(request, code):
     """The open or closed live meeting of a code, or None."""
     normal = codes.normalise(code)
     return (
-        LiveMeeting.objects.select_related("meeting__process").filter(code=normal).first() if normal else None
+        LiveMeeting.objects.select_related("meeting__process__workspace").filter(code=normal).first()
+        if normal
+        else None
     )
 
 
@@ -105,10 +107,11 @@ def _phone_page(request, live, attendee, note_form=None, status=200):
 
 
 def _attendee_or_none(request, code):
-    live = _live(request, code)
-    if live is None:
-        return None, None
-    return live, attendance.from_request(request, live)
+    normal = codes.normalise(code)
+    attendee = attendance.with_meeting(request.COOKIES, normal) if normal else None
+    if attendee is not None:
+        return attendee.live, attendee
+    return _live(request, code), None
 
 
 @never_cache
@@ -134,11 +137,9 @@ def note_post(request, code):
     form = NoteForm(request.POST)
     error, status = None, 400
     if form.is_valid():
-        activity = (
-            Activity.objects.select_related("live")
-            .filter(live=live, pk=form.cleaned_data["activity"])
-            .first()
-        )
+        activity = Activity.objects.filter(live=live, pk=form.cleaned_data["activity"]).first()
+        if activity is not None:
+            activity.live = live  # already loaded, with its meeting: the push after the commit needs them
         if activity is None:
             error = _("Dit bord hoort niet bij deze bijeenkomst.")
         else:

@@ -27,6 +27,19 @@ def _send(group_name: str, ops: list, version: int) -> None:
         async_to_sync(layer.group_send)(group_name, {"type": "live.push", "v": version, "ops": ops})
 
 
+def _send_many(sends: list, version: int) -> None:
+    """Several pushes with one hop to the event loop instead of one each."""
+    layer = get_channel_layer()
+    if layer is None or not sends:
+        return
+
+    async def send_all():
+        for group_name, ops in sends:
+            await layer.group_send(group_name, {"type": "live.push", "v": version, "ops": ops})
+
+    async_to_sync(send_all)()
+
+
 def _on_commit(callback):
     # Render in Dutch whatever language the request that caused the push was in: screens are shared.
     def run():
@@ -69,26 +82,28 @@ def board_changed(live_id: int) -> None:
     _on_commit(run)
 
 
-def note_added(note_id: int) -> None:
+def note_added(note) -> None:
+    """A new note: appended on the projector (when the board shows it) and in the consoles.
+
+    Takes the note as the service made it, with its activity, meeting and attendee already loaded by the
+    caller, so that a room posting at once costs no second read per note."""
+
     def run():
-        from .models import Note
         from .selectors import bucket_key
 
-        note = Note.objects.select_related(
-            "activity__live__meeting__process__workspace", "attendee", "theme"
-        ).get(pk=note_id)
-        activity, live = note.activity, note.activity.live
+        activity = note.activity
+        live = activity.live
         element = f"pnote-{note.pk}"
+        sends = []
         if activity.kind == activity.Kind.PARKING and not live.show_parking:
-            projector_ops = []
+            pass
         elif not activity.revealed:
-            projector_ops = [{"op": "refresh"}]
+            sends.append((group(live.pk, PROJECTOR), [{"op": "refresh"}]))
         else:
             html = render_to_string("live/_note_public.html", {"note": note})
             target = f"#bucket-{activity.pk}-{bucket_key(activity, note)}"
-            projector_ops = [{"op": "append", "target": target, "id": element, "html": html}]
-        if projector_ops:
-            _send(group(live.pk, PROJECTOR), projector_ops, live.version)
+            op = {"op": "append", "target": target, "id": element, "html": html}
+            sends.append((group(live.pk, PROJECTOR), [op]))
         meeting = live.meeting
         console_html = render_to_string(
             "live/_note_console.html",
@@ -101,18 +116,10 @@ def note_added(note_id: int) -> None:
                 "can_edit": True,
             },
         )
-        _send(
-            group(live.pk, CONSOLE),
-            [
-                {
-                    "op": "append",
-                    "target": f"#cnotes-{activity.pk}",
-                    "id": f"cnote-{note.pk}",
-                    "html": console_html,
-                }
-            ],
-            live.version,
-        )
+        target = f"#cnotes-{activity.pk}"
+        op = {"op": "append", "target": target, "id": f"cnote-{note.pk}", "html": console_html}
+        sends.append((group(live.pk, CONSOLE), [op]))
+        _send_many(sends, 0)
 
     _on_commit(run)
 
