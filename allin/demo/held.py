@@ -2,12 +2,14 @@
 through the same services a live meeting uses, so a newcomer sees what a meeting produces."""
 
 import uuid
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.utils import timezone
 
 from allin.live import hopes, notes, services
 from allin.live.kinds import voting, wordcloud
-from allin.live.models import Activity
+from allin.live.models import Activity, ItemRun, LiveMeeting
 
 YOUTH = ["Sam", "", "Noor", "Jay", "", "Lina", "Milan", "Ayoub"]
 PHASE_A_NOTES = {
@@ -99,6 +101,7 @@ def phase_a(meeting):
     _post(_goto(live, "Sociale kaart: vindbaarheid en bereikbaarheid beoordelen"), youth, RATINGS)
     _post(_goto(live, "Undercoveropdracht"), youth, UNDERCOVER)
     services.live_close(live=live)
+    _as_held(live)
     return live
 
 
@@ -137,7 +140,30 @@ def phase_b(meeting):
     _post(review, youth, {"hoop": ["Er kwam echt iemand van de gemeente luisteren"]})
     _post(_goto(live, "VI. Afsluiting: tips & tops en vervolg"), everyone, TIPS_TOPS)
     services.live_close(live=live)
+    _as_held(live)
     return live
+
+
+def _as_held(live):
+    """The demo runs a meeting in an instant; its report should show the afternoon it stands for: each item
+    that was on starts at its clock time on the meeting's day (a few minutes late, as meetings go)."""
+    meeting = live.meeting
+    start = timezone.make_aware(datetime.combine(meeting.date, meeting.start_time or time(13, 0)))
+    planned, clock = {}, start
+    for item in meeting.items.all():
+        planned[item.pk] = (clock, item.duration)
+        clock += timedelta(minutes=item.duration)
+    runs = list(ItemRun.objects.filter(live=live))
+    for n, run in enumerate(runs):
+        begin, minutes = planned.get(run.item_id, (clock, 10))
+        run.started_at = begin + timedelta(minutes=2 + n)
+        run.ended_at = run.started_at + timedelta(minutes=minutes + (3 if n % 2 else -1))
+    for run, following in zip(runs, runs[1:], strict=False):
+        run.ended_at = min(run.ended_at, following.started_at)
+    ItemRun.objects.bulk_update(runs, ["started_at", "ended_at"])
+    LiveMeeting.objects.filter(pk=live.pk).update(
+        opened_at=start - timedelta(minutes=15), closed_at=runs[-1].ended_at if runs else clock
+    )
 
 
 def conversation_tables(activity, youth, professionals, municipality):
