@@ -49,7 +49,9 @@ def _problem(request, problem):
 
 def _private(response):
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = (
+        "same-origin"  # the token never leaves; "no-referrer" sends Origin: null and fails CSRF
+    )
     return response
 
 
