@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "allin.network",
     "allin.people",
     "allin.socialmap",
+    "allin.groups",
     "allin.live",
     "allin.actions",
     "allin.exports",

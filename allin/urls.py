@@ -9,6 +9,7 @@ from allin.live import photo_views as live_photo_views
 from allin.live import urls as live_urls
 from allin.methods import views as method_views
 from allin.network import urls as network_urls
+from allin.groups import urls as groups_urls
 from allin.people import urls as people_urls
 from allin.processes import meeting_views
 from allin.processes import views as process_views
@@ -75,6 +76,7 @@ meeting_patterns = [
     *live_urls.meeting_patterns,
     *network_urls.meeting_patterns,
     *people_urls.meeting_patterns,
+    *groups_urls.meeting_patterns,
     *socialmap_urls.meeting_patterns,
     *action_urls.meeting_patterns,
     *report_urls.meeting_patterns,
@@ -101,6 +103,7 @@ workspace_patterns = [
     *live_photo_views.photo_workspace_patterns,
     *network_urls.workspace_patterns,
     *people_urls.workspace_patterns,
+    *groups_urls.workspace_patterns,
     *socialmap_urls.workspace_patterns,
     *action_urls.workspace_patterns,
     *report_urls.workspace_patterns,
@@ -120,6 +123,7 @@ urlpatterns = [
     *live_urls.public_patterns,
     *network_urls.public_patterns,
     *people_urls.public_patterns,
+    *groups_urls.public_patterns,
     *socialmap_urls.public_patterns,
     *action_urls.public_patterns,
 ]

@@ -1,0 +1,83 @@
+"""Reads for groups: who to seat, earlier plans, the groups of a meeting, and encounters across a process."""
+
+from datetime import date
+
+from allin.grouping import meetings_still_needed
+from allin.people import selectors as people_selectors
+
+from .models import GroupPlan
+
+
+def people_for(meeting):
+    """The participants present (attendance), or when nobody is marked yet: everyone expected in the process."""
+    everyone = [p for p in people_selectors.participants_of(meeting.process) if not p.is_erased]
+    present = set(meeting.attendances.values_list("participant_id", flat=True))
+    if present:
+        return [p for p in everyone if p.pk in present]
+    return everyone
+
+
+def earlier_plans(meeting):
+    return (
+        GroupPlan.objects.filter(meeting__process=meeting.process)
+        .exclude(meeting=meeting)
+        .filter(meeting__date__lte=meeting.date)
+        .order_by("meeting__date", "meeting__start_time", "meeting__pk")
+        .prefetch_related("groups__members")
+    )
+
+
+def plan_of(meeting):
+    return (
+        GroupPlan.objects.filter(meeting=meeting)
+        .prefetch_related("groups__members__participant", "groups__leader")
+        .first()
+    )
+
+
+def group_of_participant(meeting, participant_pk):
+    plan = GroupPlan.objects.filter(meeting=meeting).first()
+    if plan is None:
+        return None
+    member = plan.members.select_related("group").filter(participant_id=participant_pk).first()
+    return member.group if member else None
+
+
+def encounters(process, today=None):
+    """Who has sat with whom in the plans of held meetings (date before or on today): a matrix and the meter."""
+    today = today or date.today()
+    people = [p for p in people_selectors.participants_of(process) if not p.is_erased]
+    index = {p.pk: i for i, p in enumerate(people)}
+    met = [[0] * len(people) for _ in people]
+    plans = (
+        GroupPlan.objects.filter(meeting__process=process, meeting__date__lte=today)
+        .order_by("meeting__date")
+        .prefetch_related("groups__members")
+    )
+    held = 0
+    max_size = 5
+    for plan in plans:
+        held += 1
+        max_size = plan.max_size
+        for group in plan.groups.all():
+            members = [index[m.participant_id] for m in group.members.all() if m.participant_id in index]
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    met[a][b] += 1
+                    met[b][a] += 1
+    n = len(people)
+    covered = sum(1 for a in range(n) for b in range(a + 1, n) if met[a][b])
+    possible = n * (n - 1) // 2
+    unmet = [sum(1 for b in range(n) if b != a and not met[a][b]) for a in range(n)]
+    more = meetings_still_needed(unmet, possible - covered, n, max_size)
+    rows = [{"participant": p, "cells": met[i]} for i, p in enumerate(people)]
+    return {
+        "people": people,
+        "rows": rows,
+        "covered": covered,
+        "possible": possible,
+        "held": held,
+        "max_size": max_size,
+        "more": more,
+        "percent": round(100 * covered / possible) if possible else 100,
+    }
