@@ -18,6 +18,9 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo
 	@echo "ALL-IN draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
+	$(PY) manage.py schedule_reminders
+	@# The task worker (reminders, e-mails) runs beside the server and stops when the server stops.
+	$(PY) manage.py db_worker --interval 5 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
 # PYTEST_ARGS passes options on, e.g. make test PYTEST_ARGS='-m "not e2e"' to leave out the browser tests.

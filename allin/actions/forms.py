@@ -112,7 +112,10 @@ class ReactionForm(forms.Form):
         label=_("Jouw reactie"),
         max_length=REACTION_MAX,
         widget=_area(2),
-        error_messages={"required": _("Schrijf eerst je reactie.")},
+        error_messages={
+            "required": _("Schrijf eerst je reactie."),
+            "max_length": _("Je reactie mag hoogstens %(limit_value)d tekens lang zijn (nu %(show_value)d)."),
+        },
     )
     client_id = ClientIdField()
 

@@ -98,6 +98,10 @@ def _unique(actions):
     return out
 
 
+# Activities whose notes are tips: the boards, and the notes conversation tables write down. Not the parking board.
+TIP_KINDS = (NOTE_KINDS - {Activity.Kind.PARKING}) | {Activity.Kind.QUESTION_CARDS, Activity.Kind.PLANS}
+
+
 def ideas(process) -> list[dict]:
     """Per held meeting: its boards (themes with notes, loose notes) and votes (ranking), each tip with the
     actions it led to, for the page "Van ideeën naar acties"."""
@@ -112,7 +116,7 @@ def ideas(process) -> list[dict]:
         boards, votes = [], []
         activities = Activity.objects.filter(live=live).select_related("item").order_by("item__order", "pk")
         for activity in activities:
-            if activity.kind in NOTE_KINDS and activity.kind != Activity.Kind.PARKING:
+            if activity.kind in TIP_KINDS:
                 board = _board(activity, led)
                 if board["themes"] or board["notes"]:
                     boards.append(board)
