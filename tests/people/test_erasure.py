@@ -90,3 +90,10 @@ def test_erase_due_follows_the_default_and_the_chosen_date(held, workspace):
     later.refresh_from_db()
     assert later.name == "Deelnemer 1" and later.is_erased
     assert services.participants_erase_due(today=date(2040, 1, 1)) == 0
+
+
+def test_the_command_refuses_a_bad_date(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="2027-01-31"):
+        call_command("erase_due_participants", "--today", "morgen")

@@ -128,3 +128,10 @@ def test_a_meeting_that_is_over_takes_no_answer(invitation, process, sam):
     assert response.status_code == 400 and "al geweest" in response.content.decode()
     old.refresh_from_db()
     assert old.answer == ""
+
+
+def test_the_token_does_not_leak_but_our_own_post_keeps_its_origin(client, invitation):
+    # "no-referrer" would make browsers send "Origin: null" on the form's POST, which Django's CSRF check refuses.
+    response = client.get(_url(links.invitation_token(invitation)))
+    assert response["Referrer-Policy"] == "same-origin"
+    assert 'content="same-origin"' in response.content.decode()
