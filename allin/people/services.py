@@ -121,8 +121,9 @@ def participant_update(
 
 @transaction.atomic
 def participant_delete(*, participant: Participant) -> None:
-    """Remove a participant entirely (added by mistake). Their live attendees stay, unlinked and nameless."""
-    participant.attendees.update(name="", participant=None)
+    """Remove a participant entirely (added by mistake), with their invitations and attendance. Phones linked to
+    them in a live meeting stay, unlinked. To honour a request to forget someone, erase instead."""
+    participant.attendees.update(participant=None)
     participant.delete()
 
 

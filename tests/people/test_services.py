@@ -5,10 +5,12 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from allin.live.participant_links import attendee_link
 from allin.network.models import Partner
 from allin.people import selectors, services
 from allin.people.models import Attendance, Participant, ParticipantRole
 from tests import factories
+from tests.live import helpers
 
 from . import factories as people_factories
 
@@ -104,8 +106,12 @@ def test_erase_date_defaults_to_a_year_after_the_last_meeting(process, meeting):
     assert selectors.erase_date(process) == date(2030, 12, 31)
 
 
-def test_delete_removes_the_participant_and_unlinks_live_phones(process, sam, meeting):
-    services.attendance_set(participant=sam, meeting=meeting, present=True)
+def test_delete_removes_the_participant_and_unlinks_live_phones(workspace):
+    live = helpers.live_meeting(workspace)
+    sam = people_factories.participant(live.meeting.process, name="Sam")
+    phone = helpers.join(live, name="Sam")
+    attendee_link(attendee=phone, participant=sam)
     services.participant_delete(participant=sam)
-    assert not Participant.objects.exists()
-    assert not Attendance.objects.exists()
+    assert not Participant.objects.exists() and not Attendance.objects.exists()
+    phone.refresh_from_db()
+    assert phone.participant is None and phone.name == "Sam"
