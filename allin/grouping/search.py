@@ -120,13 +120,18 @@ def _badness(state, t, u):
         score += state.search.hard * sum(1 for z in state.apart[p] if state.group_of[t][z] == g)
         if problem.domain[p]:
             score += state.search.dom * (state.domains[t][g][problem.domain[p]] - 1)
+        if problem.role[p]:
+            score += state.search.role * (state.roles[t][g][problem.role[p]] - 1)
     if state.unit_experts[t][u] and state.experts[t][g] > 1:
         score += state.search.exp
     return score
 
 
-def tabu_search(state, rng, budget, deadline, lower):
-    """Improve `state` in place; leave it at the best plan found. Returns why the search stopped."""
+def tabu_search(state, rng, budget, deadline, lower, partners=None):
+    """Improve `state` in place; leave it at the best plan found. Returns why the search stopped.
+
+    partners: None for every move (relocations and swaps), or per round, per unit the units it may swap with
+    (spread.kinds: swaps that keep every group's domains, experts and size)."""
     movable = [t for t in range(len(state.rounds)) if state.groups[t] > 1]
     if not movable or state.key <= lower:
         return "bound"
@@ -135,23 +140,29 @@ def tabu_search(state, rng, budget, deadline, lower):
     tabu = {}
     average = max(1, sum(len(state.units[t]) for t in movable) // len(movable))
     patience = max(300, 30 * average)
+    if partners is not None:
+        mates = [max(1, sum(map(len, p)) // max(1, len(p))) for p in partners]
     last_gain = 0
     stopped = "budget"
     for step in range(budget):
-        if step % 16 == 0 and time.perf_counter() > deadline:
+        if time.perf_counter() > deadline:
             stopped = "time"
             break
         t = movable[rng.randrange(len(movable))]
         units = state.units[t]
         count = len(units)
-        wanted = max(1, min(count, EVALUATIONS // count))
+        per_unit = count if partners is None else mates[t]
+        wanted = max(1, min(count, EVALUATIONS // per_unit))
         sample = rng.sample(range(count), min(count, 3 * wanted))
         if rng.random() >= 0.2:
             sample.sort(key=lambda x: _badness(state, t, x), reverse=True)
         move, best_change, ties = None, None, 0
         for u in sample[:wanted]:
             a_group = state.group_of[t][units[u][0]]
-            found = _best_move(state, t, u, a_group, tabu, step, best_cost, rng)
+            if partners is None:
+                found = _best_move(state, t, u, a_group, tabu, step, best_cost, rng)
+            else:
+                found = _best_swap(state, t, u, a_group, partners[t][u], tabu, step, best_cost, rng)
             if found is None:
                 continue
             change, v, b_group = found
@@ -181,7 +192,7 @@ def tabu_search(state, rng, budget, deadline, lower):
             best_cost = min(best_cost, state.cost)
         if step - last_gain > patience:
             state.load(best_plan)
-            _shake(state, rng, movable, max(2, average // 8))
+            _shake(state, rng, movable, max(2, average // 8), partners)
             tabu.clear()
             best_cost, last_gain = state.cost, step
     if state.key != best_key:
@@ -231,14 +242,46 @@ def _best_move(state, t, u, a_group, tabu, step, best_cost, rng):
     return move
 
 
-def _shake(state, rng, movable, swaps):
-    """A few random swaps of single people that keep the hard rules, to leave a local optimum."""
+def _best_swap(state, t, u, a_group, mates, tabu, step, best_cost, rng):
+    """The best allowed swap of unit u with one of `mates` in another group: (change, v, b_group), or None."""
+    units, group_of = state.units[t], state.group_of[t]
+    u_key = (t, u)
+    move, best_change, ties = None, None, 0
+    for v in mates:
+        b_group = group_of[units[v][0]]
+        if b_group == a_group:
+            continue
+        change = state.delta(t, u, a_group, v, b_group)
+        if change is None:
+            continue
+        if (
+            tabu.get(u_key + (b_group,), -1) > step or tabu.get((t, v, a_group), -1) > step
+        ) and state.cost + change >= best_cost:
+            continue
+        if best_change is None or change < best_change:
+            move, best_change, ties = (change, v, b_group), change, 1
+        elif change == best_change:
+            ties += 1
+            if rng.randrange(ties) == 0:
+                move = (change, v, b_group)
+    return move
+
+
+def _shake(state, rng, movable, swaps, partners=None):
+    """A few random swaps of units that keep the hard rules (and, with partners, the kinds), to leave a local
+    optimum."""
     for _ in range(swaps * 4):
         if swaps <= 0:
             return
         t = movable[rng.randrange(len(movable))]
         units = state.units[t]
-        u, v = rng.randrange(len(units)), rng.randrange(len(units))
+        u = rng.randrange(len(units))
+        if partners is None:
+            v = rng.randrange(len(units))
+        elif partners[t][u]:
+            v = partners[t][u][rng.randrange(len(partners[t][u]))]
+        else:
+            continue
         a_group = state.group_of[t][units[u][0]]
         b_group = state.group_of[t][units[v][0]]
         if a_group == b_group:
