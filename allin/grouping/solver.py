@@ -13,7 +13,7 @@ from .state import State
 # millisecond of one core in CPython; the budget is set to about half of what fits, so that on an ordinary machine
 # the run ends on its budget (or the bound) and is repeatable for its seed; the time limit only cuts it short on a
 # slow or busy machine.
-STEPS_PER_SECOND = 450
+STEPS_PER_SECOND = 400
 # The share of the budget for the swaps that keep the dealt domain spread (spread.py).
 KIND_SHARE = 0.7
 
