@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from allin.actions import urls as action_urls
+from allin.core import privacy_views
 from allin.core import views as core_views
 from allin.exports import report_urls
 from allin.exports import views as export_views
@@ -14,6 +15,7 @@ from allin.people import urls as people_urls
 from allin.processes import meeting_views
 from allin.processes import views as process_views
 from allin.socialmap import urls as socialmap_urls
+from allin.workspaces import data_views as workspace_data_views
 from allin.workspaces import views as workspace_views
 from allin.workspaces.forms import LoginForm
 
@@ -91,6 +93,9 @@ workspace_patterns = [
     ),
     path("leden/<int:pk>/rol/", workspace_views.member_role, name="member_role"),
     path("leden/<int:pk>/verwijderen/", workspace_views.member_remove, name="member_remove"),
+    path("gegevens/", workspace_data_views.workspace_data, name="workspace_data"),
+    path("gegevens/alles.zip", workspace_data_views.workspace_export, name="workspace_export"),
+    path("gegevens/verwijderen/", workspace_data_views.workspace_delete, name="workspace_delete"),
     path("trajecten/nieuw/", process_views.process_create, name="process_create"),
     path("trajecten/<int:pk>/", process_views.process_detail, name="process_detail"),
     path("trajecten/<int:pk>/bewerken/", process_views.process_edit, name="process_edit"),
@@ -112,6 +117,7 @@ workspace_patterns = [
 urlpatterns = [
     path("", workspace_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("privacy/", privacy_views.privacy, name="privacy"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include(auth_patterns)),
     path("werkruimte/nieuw/", workspace_views.workspace_create, name="workspace_create"),

@@ -75,6 +75,7 @@ ROUTES = {
         lambda w: {}, everyone(302), everyone(302), lambda w: {"language": "en", "next": "/"}
     ),
     "about_methods": Route(lambda w: {}, everyone(200)),
+    "privacy": Route(lambda w: {}, everyone(200)),
     "login": Route(lambda w: {}, each(200, 302, 302, 302, 302), each(200, 302, 302, 302, 302)),
     "logout": Route(lambda w: {}, everyone(405), everyone(302)),
     "password_reset": Route(lambda w: {}, everyone(200), everyone(200)),
@@ -179,6 +180,10 @@ ROUTES = {
         lambda w: {**_ws(w), "pk": w.target.pk}, OWNER_GET, OWNER_POST, lambda w: {"role": Role.FACILITATOR}
     ),
     "member_remove": Route(lambda w: {**_ws(w), "pk": w.target.pk}, OWNER_GET, OWNER_POST),
+    # workspace: the owner's export and deletion (posted empty: the name is not typed, so nothing is deleted)
+    "workspace_data": Route(_ws, each(LOGIN, 404, 403, 403, 200)),
+    "workspace_export": Route(_ws, each(LOGIN, 404, 403, 403, 200)),
+    "workspace_delete": Route(_ws, OWNER_GET, OWNER_POST),
 }
 ROUTES.update(permission_routes.routes())
 

@@ -63,3 +63,13 @@ class NewAccountForm(forms.Form):
             except forms.ValidationError as exc:
                 self.add_error("password", exc)
         return cleaned
+
+
+class WorkspaceDeleteForm(forms.Form):
+    confirm_name = forms.CharField(
+        label=_("Typ de naam van de werkruimte om te bevestigen"),
+        max_length=limits.NAME_MAX,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "aria-describedby": "confirm-name-hint"}
+        ),
+    )

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from allin.core.limits import NAME_MAX
 from allin.core.tokens import make_token, read_token
 
+from . import export
 from .models import Membership, Role, User, Workspace, WorkspaceInvitation
 
 INVITATION_PURPOSE = "workspace-invitation"
@@ -159,3 +161,32 @@ def _ensure_another_owner_remains(membership, new_role):
     )
     if membership.pk in owners and len(owners) == 1:
         raise ValidationError(_("Een werkruimte heeft altijd minstens één eigenaar nodig."))
+
+
+def _same_name(typed: str, name: str) -> bool:
+    return " ".join((typed or "").split()).casefold() == " ".join(name.split()).casefold()
+
+
+def workspace_delete(*, workspace: Workspace, confirm_name: str) -> int:
+    """Delete the workspace and everything in it, after its name was typed to confirm. Rows that would survive
+    the cascade (a foreign key with SET_NULL into the workspace) are deleted too, and the uploaded files go once
+    the deletion is committed. Returns how many rows were deleted."""
+    if not _same_name(confirm_name, workspace.name):
+        raise ValidationError(_("Typ de naam van de werkruimte precies over om te bevestigen."))
+    with transaction.atomic():
+        found = export.rows_of(workspace)
+        files = export.uploaded_files(found)
+        workspace.delete()
+        for model, pks in found.items():
+            for chunk in export.chunks(pks):
+                model._base_manager.filter(pk__in=chunk).delete()
+        transaction.on_commit(lambda: _delete_files(files))
+    return sum(len(pks) for pks in found.values())
+
+
+def _delete_files(names):
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError:  # already gone, or the disk refuses: the rows are gone either way
+            continue
