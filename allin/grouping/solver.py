@@ -59,7 +59,7 @@ def solve(data, clock=time.perf_counter):
         start = greedy_start(problem, state.units, rng)
     state.load(start)
     if dealt:
-        spread.repair(state, rng)
+        spread.repair(state, rng, deadline)
     lower, repeats_bound, domain_bound = lower_bound(problem, state)
     budget = problem.iterations
     if budget is None:

@@ -10,6 +10,8 @@ of two units of the same *kind* (same domains, same number of experts, same size
 such a swap never changes a group's domains, experts or size, so the spread found here is kept while the repeats go.
 """
 
+import time
+
 from .bounds import balanced_sizes
 from .problem import ProblemError
 from .state import Weights
@@ -135,18 +137,30 @@ def _count(meet, group):
             meet[b][a] += 1
 
 
-def repair(state, rng, passes=4):
+def repair(state, rng, deadline=None, passes=4):
     """Moves (swaps, or one unit to another group) that lower a round's apart, expert and domain faults, in that
     order (roles, then repeats break ties), tried for the units that sit in a group with such a fault: dealing
     greedily can leave a round a swap or two short of its best spread."""
     fix = Weights(hard=10**12, rep=1, exp=10**9, dom=10**9, role=10**6, size=10**3)
-    for t in range(len(state.rounds)):
+    problem = state.problem
+    for t, r in enumerate(state.rounds):
         units = state.units[t]
+        groups = len(state.members[t])
+        if groups < 2:
+            continue
+        share = {}
+        for p in problem.present[r]:
+            if problem.domain[p]:
+                share[problem.domain[p]] = share.get(problem.domain[p], 0) + 1
+        share = {d: -(-c // groups) for d, c in share.items()}
+        share[None] = -(-state.experts_total[t] // groups)
         for _ in range(passes):
+            if deadline is not None and time.perf_counter() > deadline:
+                return
             improved = False
             for u in sorted(range(len(units)), key=lambda _: rng.random()):
                 a_group = state.group_of[t][units[u][0]]
-                if not _faulty(state, t, u, a_group):
+                if not _faulty(state, t, u, a_group, share):
                     continue
                 best, move = 0, None
                 for v in range(-1, len(units)):
@@ -166,11 +180,15 @@ def repair(state, rng, passes=4):
                 break
 
 
-def _faulty(state, t, u, g):
+def _faulty(state, t, u, g, share):
+    """Whether unit u sits where it breaks an apart pair, or where its group holds more of its domain (or more
+    experts) than an even spread over the round's groups would give."""
     problem = state.problem
     domains = state.domains[t][g]
-    if any(domains.get(problem.domain[p], 0) > 1 for p in state.units[t][u] if problem.domain[p]):
+    if any(
+        domains[problem.domain[p]] > share[problem.domain[p]] for p in state.units[t][u] if problem.domain[p]
+    ):
         return True
-    if state.unit_experts[t][u] and state.experts[t][g] > 1:
+    if state.unit_experts[t][u] and state.experts[t][g] > share[None]:
         return True
     return any(state.group_of[t][z] == g for p in state.units[t][u] for z in state.apart[p])
