@@ -257,6 +257,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 ALLIN_SAME_ORIGIN_FRAMES = {"live_projector", "live_projector_stage"}
+# What /healthz checks (allin/core/health.py): name -> a function that returns "ok" or raises.
+ALLIN_HEALTH_CHECKS = {
+    "database": "allin.core.health.database",
+    "channels": "allin.core.health.channel_layer",
+}
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
