@@ -18,8 +18,9 @@ from .models import Action, ProgressUpdate
 
 
 def _private(response):
-    # A secret link must not leak through the Referer header or a shared cache.
-    response["Referrer-Policy"] = "no-referrer"
+    # A secret link must not leak to other sites through the Referer header, nor into a search engine. (Not
+    # "no-referrer": browsers then send "Origin: null" with forms, which CSRF protection refuses.)
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

@@ -82,10 +82,15 @@ def actions_for_option(option):
 def _led_to(process):
     """(kind, pk) of every linked tip -> its actions, in one query."""
     led = defaultdict(list)
-    for source in ActionSource.objects.filter(action__process=process).select_related("action"):
+    sources = ActionSource.objects.filter(action__process=process).select_related("action", "option")
+    for source in sources:
         ref = source.note_id or source.theme_id or source.option_id
         if ref:
             led[(source.kind, ref)].append(source.action)
+        if source.option_id and source.option.note_id:  # a voted idea made of a note answers that note
+            led[(SourceKind.NOTE, source.option.note_id)].append(source.action)
+        if source.option_id and source.option.theme_id:
+            led[(SourceKind.THEME, source.option.theme_id)].append(source.action)
     return led
 
 
@@ -135,11 +140,13 @@ def _board(activity, led):
     by_theme = defaultdict(list)
     loose = []
     for note in notes:
-        note.ref, note.led_to = f"note-{note.pk}", led.get((SourceKind.NOTE, note.pk), [])
+        note.ref, note.led_to = f"note-{note.pk}", _unique(led.get((SourceKind.NOTE, note.pk), []))
         (by_theme[note.theme_id] if note.theme_id else loose).append(note)
     for theme in themes:
         theme.visible_notes = by_theme.get(theme.pk, [])
-        theme.ref, theme.led_to = f"theme-{theme.pk}", led.get((SourceKind.THEME, theme.pk), [])
+        theme.ref, theme.led_to = f"theme-{theme.pk}", _unique(led.get((SourceKind.THEME, theme.pk), []))
+        for note in theme.visible_notes:  # a note in a theme led to what its theme led to
+            note.led_to = _unique(note.led_to + theme.led_to)
     title = activity.item.title if activity.item else activity.prompt
     return {
         "activity": activity,
@@ -158,9 +165,9 @@ def _vote(activity, led):
                 option = ranked.option
                 option.ref = f"option-{option.pk}"
                 option.led_to = _unique(
-                    led.get((SourceKind.OPTION, option.pk), [])
-                    + led.get((SourceKind.NOTE, option.note_id), [])
+                    led.get((SourceKind.NOTE, option.note_id), [])
                     + led.get((SourceKind.THEME, option.theme_id), [])
+                    + led.get((SourceKind.OPTION, option.pk), [])
                 )
                 rows.append(
                     {

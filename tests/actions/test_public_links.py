@@ -22,7 +22,7 @@ def test_owner_updates_status_through_the_link(client, process, brug):
     url = _owner_url(action)
     page = client.get(url)
     assert page.status_code == 200 and action.title in page.content.decode()
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     data = {
         "status": "bezig",
         "text": "Eerste spreekuur gepland",

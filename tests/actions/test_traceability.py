@@ -107,3 +107,14 @@ def test_one_click_from_the_ideas_page(as_facilitator, as_viewer, process, sessi
     assert action.sources.count() == 2
     bad = as_facilitator.post(url + "maak/", {"source": "note-999999"}, follow=True)
     assert "hoort niet bij dit traject" in bad.content.decode()
+
+
+def test_ideas_page_traces_a_voted_idea_back_to_its_note_and_a_theme_to_its_notes(process, session):
+    option = next(o for o in session.options if o.note_id)
+    by_option = services.action_from_source(process=process, option=option, client_id=uuid.uuid4())
+    by_theme = services.action_from_source(process=process, theme=session.theme, client_id=uuid.uuid4())
+    [block] = selectors.ideas(process)
+    board = block["boards"][0]
+    assert {n.text: n.led_to for n in board["notes"]}["Uitleg over toeslagen in de klas"] == [by_option]
+    [theme] = board["themes"]
+    assert all(n.led_to == [by_theme] for n in theme.visible_notes)

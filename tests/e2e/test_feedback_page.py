@@ -1,0 +1,153 @@
+"""Phase C in a real browser (issue 6): the facilitator publishes the feedback page; on a phone (360 px) a young
+person opens the link from the QR code, reads what became of their tip and reacts; the reaction waits for the
+facilitator's check and then shows on the page.
+
+Seeded by this module itself (run as `python -m tests.e2e.test_feedback_page` with the server's environment):
+a held phase B session with youth notes and an action that answers one of them."""
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+
+from . import journey
+from .journey import PHONE, expect
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "e2e-wachtwoord-voor-de-browser-2026"
+ANSWER = "Vanaf maart zit er elke dinsdag iemand van schuldhulp op school."
+
+
+def _seed(server):
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.e2e.test_feedback_page"],
+        cwd=journey_repo(),
+        env=server.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("E2E-FEEDBACK "):
+            return json.loads(line.removeprefix("E2E-FEEDBACK "))
+    raise RuntimeError(f"seeding failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+
+
+def journey_repo():
+    from .conftest import REPO
+
+    return REPO
+
+
+def test_youth_reads_feedback_on_a_phone_and_reacts(new_context, e2e_server, shot):
+    data = _seed(e2e_server)
+    laptop = new_context().new_page()
+    journey.login(laptop, e2e_server, data)
+    admin = e2e_server.url(f"/w/{data['workspace']}/trajecten/{data['process']}/terugkoppeling/")
+    laptop.goto(admin)
+    public_url = laptop.locator(".qr-box a").get_attribute("href")
+    assert f"/t/{data['key']}/" in public_url
+    expect(laptop.locator(".qr-box svg")).to_be_visible()
+
+    phone = new_context(**PHONE).new_page()
+    phone.goto(e2e_server.url(f"/t/{data['key']}/"))
+    expect(phone.get_by_role("heading", name="Nog even geduld")).to_be_visible()
+    expect(phone.get_by_text(data["tip"])).to_have_count(0)
+    shot(phone, "phone-before-publishing")
+
+    laptop.get_by_role("button", name="Alles publiceren").click()
+    expect(laptop.get_by_text("Gepubliceerd.", exact=False).first).to_be_visible()
+    shot(laptop, "published")
+
+    phone.reload()
+    answer = phone.locator(f"#antwoord-{data['action']}")
+    expect(answer.get_by_text(data["tip"])).to_be_visible()
+    expect(answer.get_by_text(ANSWER)).to_be_visible()
+    expect(answer.locator(".status")).to_have_text("bezig")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling
+    shot(phone, "phone-reads")
+
+    reaction = f"Kan het ook op woensdag? {uuid.uuid4().hex[:4]}"
+    answer.get_by_text("Reageer hierop").click()
+    answer.get_by_label("Jouw reactie").fill(reaction)
+    answer.get_by_role("button", name="Verstuur").click()
+    expect(phone.get_by_text("Dank je! Je reactie is verstuurd.")).to_be_visible()
+    expect(phone.get_by_text(reaction)).to_have_count(0)  # waits for the facilitator
+    shot(phone, "phone-reacted")
+
+    laptop.goto(admin)
+    laptop.reload()  # the same address as after publishing: load it afresh
+    waiting = laptop.locator("#reacties li", has_text=reaction)
+    expect(waiting).to_be_visible()
+    waiting.get_by_role("button", name="Tonen", exact=True).click()
+    expect(laptop.get_by_text("Er wachten geen reacties.")).to_be_visible()
+
+    phone.reload()
+    expect(phone.locator(f"#antwoord-{data['action']} .reactions").get_by_text(reaction)).to_be_visible()
+    shot(phone, "phone-reaction-shows")
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "allin.settings")
+    import secrets
+    from datetime import date
+
+    import django
+
+    django.setup()
+    from allin.actions import services
+    from allin.processes import services as process_services
+    from allin.workspaces.models import Membership, Role, User, Workspace
+    from tests.actions import factories
+
+    token = secrets.token_hex(4)
+    workspace = Workspace.objects.create(name=f"Gemeente E2E {token}", slug=f"e2e-fb-{token}")
+    user = User.objects.create_user(
+        email=f"begeleider-fb-{token}@example.org", password=PASSWORD, full_name="Fatima Begeleider"
+    )
+    Membership.objects.create(workspace=workspace, user=user, role=Role.FACILITATOR)
+    process = process_services.process_create(
+        workspace=workspace,
+        method_slug="all-in",
+        name="ALL-IN E2E terugkoppeling",
+        theme="schulden",
+        start_date=date.today(),
+        created_by=user,
+    )
+    session = factories.held_session(process)
+    partner = factories.partner(workspace, "Jongerenwerk De Brug")
+    note = session.notes[0]
+    action = services.action_from_source(process=process, note=note, client_id=uuid.uuid4())
+    action = services.action_update(
+        action=action, title="Spreekuur schuldhulp op school", owner_partner=partner, answer=ANSWER
+    )
+    services.action_progress(action=action, via="eigenaar", status="bezig", text="Gestart")
+    page = services_feedback_page(process)
+    print(
+        "E2E-FEEDBACK "
+        + json.dumps(
+            {
+                "workspace": workspace.slug,
+                "process": process.pk,
+                "email": user.email,
+                "password": PASSWORD,
+                "key": page.key,
+                "action": action.pk,
+                "tip": note.text,
+            }
+        )
+    )
+
+
+def services_feedback_page(process):
+    from allin.actions import feedback
+
+    return feedback.feedback_page_for(process)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
