@@ -21,6 +21,11 @@ class GroupPlan(models.Model):
         _("grootste groep"), default=5, validators=[MinValueValidator(2), MaxValueValidator(SIZE_MAX)]
     )
     repeats = models.PositiveIntegerField(default=0)
+    # The projector shows all groups during a getting-to-know item, or where the facilitator switched them on.
+    # The choice holds for the agenda item it was made at (screen_item, an AgendaItem pk; 0 before the start),
+    # so moving on to the next item hides the groups again, as the parking board does.
+    on_screen = models.BooleanField(default=False)
+    screen_item = models.PositiveIntegerField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

@@ -2,7 +2,10 @@
 
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from allin.grouping import meetings_still_needed
+from allin.methods.loader import get_method
 from allin.people import selectors as people_selectors
 
 from .models import GroupPlan
@@ -81,3 +84,47 @@ def encounters(process, today=None):
         "more": more,
         "percent": round(100 * covered / possible) if possible else 100,
     }
+
+
+def questions_for(process):
+    """The method's getting-to-know questions (the child-poverty series has them), or plain ones for tables."""
+    method = get_method(process.method_slug)
+    questions = list((method.getting_to_know or {}).get("questions", [])) if method else []
+    return questions or [
+        _("Wie ben je?"),
+        _("Wat doe je: school, werk of vrijwilligerswerk?"),
+        _("Waarom ben je hier vandaag?"),
+    ]
+
+
+def first_name(name):
+    """Only the first name: what the projector may show of a person."""
+    parts = (name or "").split()
+    return parts[0] if parts else ""
+
+
+def screen_groups(plan):
+    """The groups for the projector: names and first names only, nothing else personal."""
+    return [
+        {
+            "name": group.name,
+            "number": group.number,
+            "members": [first_name(m.participant.name) for m in group.members.all()],
+            "leader": first_name(group.leader.name) if group.leader else "",
+        }
+        for group in plan.groups.all()
+    ]
+
+
+def is_getting_to_know(item):
+    """An agenda item where people meet in their groups: the child-poverty series' "Kennismaken"."""
+    title = (getattr(item, "title", "") or "").lower()
+    return "kennismak" in title
+
+
+def shown_on_screen(plan, item):
+    """Whether the projector shows the groups now: the facilitator's choice at this item, or its default."""
+    item_pk = item.pk if item is not None else 0
+    if plan.screen_item is not None and plan.screen_item == item_pk:
+        return plan.on_screen
+    return is_getting_to_know(item)

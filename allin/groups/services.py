@@ -9,8 +9,14 @@ from allin.grouping import ProblemError, solve
 
 from . import selectors
 from .models import Group, GroupMember, GroupPlan
+from .signals import plan_changed
 
 TIME_LIMIT = 0.5
+
+
+def _changed(plan):
+    """Tell whoever shows the plan (phones and projector of a live meeting) that it changed."""
+    plan_changed.send(sender=GroupPlan, meeting_id=plan.meeting_id)
 
 
 def _problem(meeting, people, min_size, max_size, pins):
@@ -106,6 +112,7 @@ def plan_make(*, meeting, min_size=3, max_size=5, keep_pinned=True):
         GroupMember.objects.bulk_create(
             GroupMember(plan=plan, group=group, participant_id=pk, pinned=pk in pins) for pk in members
         )
+    _changed(plan)
     return plan
 
 
@@ -121,6 +128,7 @@ def member_move(*, plan, participant_pk, group_pk):
     if old.leader_id == member.participant_id:
         old.leader = None
         old.save(update_fields=["leader"])
+    _changed(plan)
     return member
 
 
@@ -145,4 +153,16 @@ def group_update(*, plan, group_pk, name, leader_pk):
     group.leader_id = leader_pk or None
     group.full_clean(exclude=["plan", "leader"])
     group.save()
+    _changed(plan)
     return group
+
+
+@transaction.atomic
+def plan_screen_set(*, plan, item_pk, on_screen):
+    """Show the groups on the projector (or hide them) for the agenda item that is on now (item_pk; None before
+    the first item). The next item falls back to its default: shown at a getting-to-know item, else hidden."""
+    plan.on_screen = bool(on_screen)
+    plan.screen_item = item_pk or 0
+    plan.save(update_fields=["on_screen", "screen_item", "updated_at"])
+    _changed(plan)
+    return plan

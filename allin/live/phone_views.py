@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from allin.core import ratelimit
 
-from . import attendance, codes, kinds, notes, selectors, services
+from . import attendance, codes, groups_panel, kinds, notes, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
 from .models import NOTE_MAX, Activity, LiveMeeting
 
@@ -98,6 +98,7 @@ def _phone_context(live, attendee, note_form=None):
         "my_notes": selectors.my_notes(attendee, activity) if (activity and activity.takes_notes) else [],
         "note_form": note_form,
         "client_id": uuid.uuid4(),
+        **groups_panel.phone_context(live, attendee, state),
     }
 
 

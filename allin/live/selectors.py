@@ -10,7 +10,7 @@ from django.utils import timezone
 from allin.processes import agenda
 from allin.processes.models import AgendaItem
 
-from . import hopes, kinds, timer
+from . import groups_panel, hopes, kinds, timer
 from .models import Activity, LiveMeeting, Note
 
 # The method files' activity types that run on phones; "slide" and "timer" show the agenda item itself.
@@ -132,6 +132,8 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
         # The facilitator's countdown (allin/live/timer.py) and the look back on hopes and fears (hopes.py).
         "timer": timer.timer_info(live),
         "hopes_review": hopes.review(live, activity) if with_boards else None,
+        # The meeting's groups (allin/live/groups_panel.py): on the projector at getting-to-know items.
+        **groups_panel.stage_context(live, current),
         "attendee_count": live.attendees.count(),
         "position": (items.index(current) + 1) if current else 0,
         "server_now_ms": int(timezone.now().timestamp() * 1000),

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import console_views as c
-from . import participant_links, phone_views, photo_views, projector_views
+from . import groups_panel, participant_links, phone_views, photo_views, projector_views
 
 public_patterns = [
     path("j/", phone_views.code_lookup, name="live_code"),
@@ -14,6 +14,7 @@ public_patterns = [
         phone_views.activity_action,
         name="live_activity_action",
     ),
+    path("j/<str:code>/tafel/", groups_panel.my_table_view, name="live_my_table"),
     path("p/<str:code>/<str:key>/", projector_views.projector, name="live_projector"),
     path("p/<str:code>/<str:key>/stand/", projector_views.projector_stage, name="live_projector_stage"),
     *photo_views.photo_public_patterns,
@@ -46,4 +47,5 @@ meeting_patterns = [
     path("live/hoop-en-angst/scherm/", c.hopes_screen, name="live_hopes_screen"),
     path("live/doe/<int:activity>/<slug:action>/", c.kind_action, name="live_kind_action"),
     path("live/deelnemers/", participant_links.page, name="live_participant_links"),
+    path("live/groepen/scherm/", c.console_action(groups_panel.screen), name="live_groups_screen"),
 ]

@@ -1,7 +1,17 @@
 """The permission walk's table for the groups URLs (see tests/permission_routes/__init__.py)."""
 
 from allin.groups import services
-from tests.permission_table import EDIT_POST, POST_ONLY_GET, READ, Route, _meeting, _process
+from tests.permission_table import (
+    EDIT_POST,
+    POST_ONLY_GET,
+    READ,
+    Route,
+    _code,
+    _live_post,
+    _meeting,
+    _process,
+    everyone,
+)
 
 ROUTES = {
     "groups_plan": Route(_meeting, READ),
@@ -22,6 +32,10 @@ ROUTES = {
         lambda w: {"group": w.group_plan.groups.first().pk, "name": "Tafel 1", "leader": ""},
     ),
     "groups_encounters": Route(_process, READ),
+    # The live meeting's groups (allin/live/groups_panel.py): a phone's own table (the walk has no phone
+    # cookie: refused) and the console's switch for the projector.
+    "live_my_table": Route(_code, everyone(403)),
+    "live_groups_screen": _live_post(lambda w: {"on_screen": "1"}),
 }
 
 
