@@ -8,6 +8,7 @@ somebody typed); e-mail addresses and IP addresses left in third-party messages 
 never the path: paths carry join codes, projector keys, invitation and reset tokens.
 """
 
+import ipaddress
 import json
 import logging
 import re
@@ -25,7 +26,7 @@ ALLOWED_FIELDS = ("event", "method", "route", "view", "status", "duration_ms", "
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 IPV4 = re.compile(r"\b\d{1,3}(\.\d{1,3}){3}\b")
-IPV6 = re.compile(r"\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}\b")
+IPV6_CANDIDATE = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 URL_PATH = re.compile(r"(?<![\w.])/[^\s'\"]*")  # "Not Found: /p/CODE/KEY/" and the like
 _PATH_LOGGERS = (
     "django.request",
@@ -40,7 +41,15 @@ _PATH_LOGGERS = (
 def scrub(text: str) -> str:
     text = EMAIL.sub("[e-mail]", text)
     text = IPV4.sub("[ip]", text)
-    return IPV6.sub("[ip]", text)
+    return IPV6_CANDIDATE.sub(_ipv6, text)
+
+
+def _ipv6(match) -> str:
+    try:
+        ipaddress.IPv6Address(match.group(0))
+    except ValueError:
+        return match.group(0)  # a clock time or the like
+    return "[ip]"
 
 
 def _message(record: logging.LogRecord) -> str:
