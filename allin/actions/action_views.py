@@ -18,6 +18,12 @@ from .forms import ActionEditForm, ActionForm, ProgressForm, fresh
 from .models import ActionSource, ProgressUpdate
 
 
+def _pk(value) -> int:
+    """A primary key from a form, or 0 (which matches nothing) for anything that is not one."""
+    value = str(value or "").strip()
+    return int(value) if value.isdigit() and len(value) < 19 else 0
+
+
 def _process(request, pk):
     return process_selectors.process_get(request.workspace, pk)
 
@@ -141,7 +147,7 @@ def action_delete(request, pk, action_pk):
 @require_POST
 def action_source_unlink(request, pk, action_pk):
     action = selectors.action_get(_process(request, pk), action_pk)
-    source = get_object_or_404(ActionSource, action=action, pk=request.POST.get("source") or 0)
+    source = get_object_or_404(ActionSource, action=action, pk=_pk(request.POST.get("source")))
     services.source_unlink(source=source)
     messages.success(request, _("De tip hangt niet meer aan deze actie."))
     return _action_url(request, action)
@@ -172,7 +178,7 @@ def action_from_source(request, pk):
         source = services.source_by_ref(process, request.POST.get("source", ""))
         target = request.POST.get("action")
         if target:
-            action = selectors.action_get(process, target if str(target).isdigit() else 0)
+            action = selectors.action_get(process, _pk(target))
             services.source_link(action=action, **source)
             messages.success(
                 request, _("De tip hangt nu aan de actie “%(title)s”.") % {"title": action.title}

@@ -12,6 +12,7 @@ from allin.processes import selectors as process_selectors
 from allin.workspaces.access import workspace_view
 
 from . import followup, links, pdf, qr
+from .action_views import _pk
 from .followup_models import Agreement, AgreementRow, FollowUpCall, FollowUpMeeting
 from .forms import AgreementRowForm, CallForm, FollowUpForm, PartnerForm, fresh
 
@@ -73,7 +74,7 @@ def agreement_change(request, pk, agreement_pk):
         followup.agreement_key_renew(agreement=agreement)
         messages.success(request, _("De kaart heeft een nieuwe link; de oude werkt niet meer."))
     else:
-        row = get_object_or_404(AgreementRow, agreement=agreement, pk=request.POST.get("row") or 0)
+        row = get_object_or_404(AgreementRow, agreement=agreement, pk=_pk(request.POST.get("row")))
         followup.agreement_row_delete(row=row)
         messages.success(request, _("De afspraak is van de kaart gehaald."))
     return redirect("agreement_detail", workspace=request.workspace.slug, pk=pk, agreement_pk=agreement_pk)
