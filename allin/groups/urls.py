@@ -13,5 +13,6 @@ meeting_patterns = [
     path("groepen/verplaatsen/", views.groups_move, name="groups_move"),
     path("groepen/vastzetten/", views.groups_pin, name="groups_pin"),
     path("groepen/groep/", views.groups_edit, name="groups_edit"),
+    path("groepen/afdrukken/", views.groups_print, name="groups_print"),
 ]
 public_patterns = []

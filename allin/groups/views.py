@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
-from . import selectors, services
+from . import pdf, selectors, services
 from .models import SIZE_MAX
 
 
@@ -123,6 +123,18 @@ def groups_edit(request, pk):
         except ValidationError as error:
             return _refuse(request, meeting, error)
     return redirect(_plan_url(meeting))
+
+
+@workspace_view()
+def groups_print(request, pk):
+    """The groups on one A4 page (PDF)."""
+    meeting = planning.meeting_get(request.workspace, pk)
+    plan = selectors.plan_of(meeting)
+    if plan is None:
+        messages.error(request, _("Maak eerst een indeling."))
+        return redirect(_plan_url(meeting))
+    content = pdf.groups_pdf(meeting, plan, request=request)
+    return pdf.pdf_response(content, f"groepen {meeting.name} {meeting.date:%Y-%m-%d}")
 
 
 @workspace_view()

@@ -32,6 +32,7 @@ ROUTES = {
         lambda w: {"group": w.group_plan.groups.first().pk, "name": "Tafel 1", "leader": ""},
     ),
     "groups_encounters": Route(_process, READ),
+    "groups_print": Route(_meeting, READ),
     # The live meeting's groups (allin/live/groups_panel.py): a phone's own table (the walk has no phone
     # cookie: refused) and the console's switch for the projector.
     "live_my_table": Route(_code, everyone(403)),
