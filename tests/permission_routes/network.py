@@ -20,11 +20,11 @@ from tests.permission_table import (
 
 
 def _partner(w):
-    return {**_ws(w), "pk": w.partner.pk}
+    return {**_ws(w), "pk": w.network_partner.pk}
 
 
 def _collaboration(w):
-    return {**_ws(w), "pk": w.collaboration.pk}
+    return {**_ws(w), "pk": w.network_collaboration.pk}
 
 
 ROUTES = {
@@ -53,10 +53,10 @@ ROUTES = {
     "participant_link_create": Route(_process, POST_ONLY_GET, EDIT_POST),
     "participant_link_revoke": Route(_process, POST_ONLY_GET, EDIT_POST),
     # public, with the token: the partner's two pages (posted empty: the form says why) and the participants' list
-    "partner_card_about": Route(lambda w: {"token": w.partner_token}, everyone(200), everyone(400)),
-    "partner_card_views": Route(lambda w: {"token": w.partner_token}, everyone(200), everyone(400)),
-    "partner_card_done": Route(lambda w: {"token": w.partner_token}, everyone(200)),
-    "participant_network": Route(lambda w: {"token": w.participant_token}, everyone(200)),
+    "partner_card_about": Route(lambda w: {"token": w.network_partner_token}, everyone(200), everyone(400)),
+    "partner_card_views": Route(lambda w: {"token": w.network_partner_token}, everyone(200), everyone(400)),
+    "partner_card_done": Route(lambda w: {"token": w.network_partner_token}, everyone(200)),
+    "participant_network": Route(lambda w: {"token": w.network_participant_token}, everyone(200)),
 }
 
 
@@ -70,8 +70,10 @@ def extend_world(world):
     other = services.partner_create(
         workspace=world.workspace, name="Jongerenwerk Wereld", kind="jongerenwerk"
     )
-    world.partner = partner
-    world.collaboration = services.collaboration_add(workspace=world.workspace, first=partner, second=other)
-    world.partner_token = services.partner_link_create(partner=partner, mode=LinkMode.FILL)
-    world.partner.refresh_from_db()
-    world.participant_token = services.participant_link_create(process=world.process)
+    world.network_partner = partner
+    world.network_collaboration = services.collaboration_add(
+        workspace=world.workspace, first=partner, second=other
+    )
+    world.network_partner_token = services.partner_link_create(partner=partner, mode=LinkMode.FILL)
+    world.network_partner.refresh_from_db()
+    world.network_participant_token = services.participant_link_create(process=world.process)
