@@ -60,7 +60,7 @@ class ContactsMixin:
 
 class AboutFields(forms.Form):
     name = forms.CharField(label=_("Naam van de organisatie"), max_length=limits.NAME_MAX)
-    kind = forms.ChoiceField(label=_("Soort organisatie"), choices=KINDS)
+    kind = forms.ChoiceField(label=_("Soort organisatie"), choices=[("", _("Kies een soort")), *KINDS])
     description = _area(
         _("Wat doet de organisatie?"), _("In een paar zinnen: voor wie, en wat jullie bieden.")
     )
