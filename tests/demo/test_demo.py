@@ -12,7 +12,7 @@ def test_demo_loads_once_and_can_log_in(db, settings):
     call_command("demo")
     call_command("demo")
     assert Workspace.objects.filter(name="Gemeente Voorbeeld").count() == 1
-    assert Process.objects.count() == 2
+    assert Process.objects.count() == 3  # ALL-IN, Werk aan Netwerk and the child-poverty series
     user = User.objects.get(email="demo@allin.example")
     assert user.check_password("demo-allin-2026")
     assert user.memberships.get().role == "owner"
