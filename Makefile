@@ -12,7 +12,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# axe-core (package.json) for the browser tests' accessibility checks; without npm they say so loudly instead.
+node_modules/.installed: package.json
+	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund && touch $@; \
+	else echo "!!! npm not found: axe-core is not installed, so the browser tests (e2e) cannot run (apt-get install npm)"; fi
+
+install: $(VENV)/.installed node_modules/.installed
 
 run: install
 	$(PY) manage.py migrate --noinput

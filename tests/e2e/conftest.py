@@ -7,8 +7,8 @@ chromium.
   (tests/e2e/seed.py) with the same settings.
 - Server and browser live as long as this package's tests (package scope), so they are gone before the rest
   of the suite runs its own event loops.
-- Without /usr/bin/chromium the e2e tests are skipped and the run ends with a loud line saying so; with
-  CI=true a missing chromium fails them instead.
+- Without /usr/bin/chromium (or axe-core from npm, see axe.py) the e2e tests are skipped and the run ends with
+  a loud line saying so; with CI=true a missing chromium or axe-core fails them instead.
 - Screenshots of each step go to test-artifacts/e2e/<test>/ (ignored by git), and of every open page when a
   test fails; the server's log is copied to test-artifacts/e2e/server.log.
 """
@@ -58,7 +58,9 @@ def _missing():
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return "the playwright Python package is missing — pip install -e '.[dev]'"
-    return None
+    from .axe import missing as axe_missing  # axe-core from npm: every visited page is checked with it
+
+    return axe_missing()
 
 
 # ---- collection and the loud summary ----------------------------------------------------------------------
