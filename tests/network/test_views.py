@@ -61,8 +61,9 @@ def test_the_picture_is_accessible_svg_with_a_text_alternative(workspace, as_fac
     assert "Het plaatje als tekst" in page and "stages &amp; spreekuur" in page
 
 
-def test_the_people_hook_renders_nothing_by_default():
-    assert render_to_string("network/_overview_people.html", {}).strip() == ""
+def test_the_people_hook_says_when_nobody_is_invited_yet():
+    html = render_to_string("network/_overview_people.html", {"partners": []})
+    assert "Nog niemand van deze organisaties is uitgenodigd" in html
 
 
 def test_facilitator_creates_and_edits_a_card(workspace, as_facilitator, allin_process):
