@@ -1,6 +1,7 @@
-"""Phase C in a real browser (issue 6): the facilitator publishes the feedback page; on a phone (360 px) a young
-person opens the link from the QR code, reads what became of their tip and reacts; the reaction waits for the
-facilitator's check and then shows on the page.
+"""Phase C in a real browser (issue 6; journey 3 of issue 8): the facilitator publishes the feedback page; on a
+phone (360 px) a young person opens the link from the QR code, reads what became of their tip and reacts; the
+reaction waits for the facilitator's check and then shows on the page. All of it by keyboard alone, and every
+page also fits 360 px.
 
 Seeded by this module itself (run as `python -m tests.e2e.test_feedback_page` with the server's environment):
 a held phase B session with youth notes and an action that answers one of them."""
@@ -13,7 +14,7 @@ import uuid
 
 import pytest
 
-from . import journey
+from . import keyboard
 from .journey import PHONE, expect
 
 pytestmark = pytest.mark.e2e
@@ -43,51 +44,76 @@ def journey_repo():
     return REPO
 
 
+def _login_by_keyboard(page, server, data):
+    page.goto(server.url("/inloggen/"))
+    keyboard.type_into(page, page.locator("#id_username"), data["email"])
+    keyboard.type_into(page, page.locator("#id_password"), data["password"])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # submits the login form from its password field
+    assert "/inloggen/" not in page.url, "the login did not go through"
+
+
 def test_youth_reads_feedback_on_a_phone_and_reacts(new_context, e2e_server, shot):
+    """Journey 3, by keyboard alone (Tab, Enter, Space), every page also at 360 px."""
     data = _seed(e2e_server)
     laptop = new_context().new_page()
-    journey.login(laptop, e2e_server, data)
+    _login_by_keyboard(laptop, e2e_server, data)
     admin = e2e_server.url(f"/w/{data['workspace']}/trajecten/{data['process']}/terugkoppeling/")
     laptop.goto(admin)
     public_url = laptop.locator(".qr-box a").get_attribute("href")
     assert f"/t/{data['key']}/" in public_url
     expect(laptop.locator(".qr-box svg")).to_be_visible()
+    keyboard.fits(laptop)
+    shot(laptop, "facilitator-before-publishing")
 
     phone = new_context(**PHONE).new_page()
     phone.goto(e2e_server.url(f"/t/{data['key']}/"))
     expect(phone.get_by_role("heading", name="Nog even geduld")).to_be_visible()
     expect(phone.get_by_text(data["tip"])).to_have_count(0)
+    keyboard.fits(phone)
     shot(phone, "phone-before-publishing")
 
-    laptop.get_by_role("button", name="Alles publiceren").click()
+    # ---- the facilitator publishes (Enter on the button) --------------------------------------------------
+    keyboard.press_on(laptop, laptop.get_by_role("button", name="Alles publiceren"))
     expect(laptop.get_by_text("Gepubliceerd.", exact=False).first).to_be_visible()
+    keyboard.fits(laptop)
     shot(laptop, "published")
 
+    # ---- the youth reads on a phone and reacts by keyboard -----------------------------------------------
     phone.reload()
     answer = phone.locator(f"#antwoord-{data['action']}")
     expect(answer.get_by_text(data["tip"])).to_be_visible()
     expect(answer.get_by_text(ANSWER)).to_be_visible()
     expect(answer.locator(".status")).to_have_text("bezig")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling
+    keyboard.fits(phone)
     shot(phone, "phone-reads")
 
     reaction = f"Kan het ook op woensdag? {uuid.uuid4().hex[:4]}"
-    answer.get_by_text("Reageer hierop").click()
-    answer.get_by_label("Jouw reactie").fill(reaction)
-    answer.get_by_role("button", name="Verstuur").click()
+    keyboard.press_on(phone, answer.locator("summary", has_text="Reageer hierop"), "Enter", navigates=False)
+    field = answer.get_by_label("Jouw reactie")
+    expect(field).to_be_visible()
+    keyboard.type_into(phone, field, reaction)
+    keyboard.fits(phone)
+    shot(phone, "phone-typed")
+    keyboard.press_on(phone, answer.get_by_role("button", name="Verstuur"), "Space")
     expect(phone.get_by_text("Dank je! Je reactie is verstuurd.")).to_be_visible()
     expect(phone.get_by_text(reaction)).to_have_count(0)  # waits for the facilitator
+    keyboard.fits(phone)
     shot(phone, "phone-reacted")
 
+    # ---- the facilitator moderates by keyboard ------------------------------------------------------------
     laptop.goto(admin)
-    laptop.reload()  # the same address as after publishing: load it afresh
     waiting = laptop.locator("#reacties li", has_text=reaction)
     expect(waiting).to_be_visible()
-    waiting.get_by_role("button", name="Tonen", exact=True).click()
+    keyboard.fits(laptop)
+    shot(laptop, "reaction-waits")
+    keyboard.press_on(laptop, waiting.get_by_role("button", name="Tonen", exact=True))
     expect(laptop.get_by_text("Er wachten geen reacties.")).to_be_visible()
+    shot(laptop, "moderated")
 
     phone.reload()
     expect(phone.locator(f"#antwoord-{data['action']} .reactions").get_by_text(reaction)).to_be_visible()
+    keyboard.fits(phone)
     shot(phone, "phone-reaction-shows")
 
 
