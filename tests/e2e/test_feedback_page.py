@@ -15,6 +15,7 @@ import uuid
 import pytest
 
 from . import keyboard
+from .axe import check_axe
 from .journey import PHONE, expect
 
 pytestmark = pytest.mark.e2e
@@ -46,6 +47,7 @@ def journey_repo():
 
 def _login_by_keyboard(page, server, data):
     page.goto(server.url("/inloggen/"))
+    check_axe(page, "login")
     keyboard.type_into(page, page.locator("#id_username"), data["email"])
     keyboard.type_into(page, page.locator("#id_password"), data["password"])
     with page.expect_navigation():
@@ -65,6 +67,7 @@ def test_youth_reads_feedback_on_a_phone_and_reacts(new_context, e2e_server, sho
     expect(laptop.locator(".qr-box svg")).to_be_visible()
     keyboard.fits(laptop)
     shot(laptop, "facilitator-before-publishing")
+    check_axe(laptop, "feedback-admin")
 
     phone = new_context(**PHONE).new_page()
     phone.goto(e2e_server.url(f"/t/{data['key']}/"))
@@ -72,12 +75,14 @@ def test_youth_reads_feedback_on_a_phone_and_reacts(new_context, e2e_server, sho
     expect(phone.get_by_text(data["tip"])).to_have_count(0)
     keyboard.fits(phone)
     shot(phone, "phone-before-publishing")
+    check_axe(phone, "phone-not-yet")
 
     # ---- the facilitator publishes (Enter on the button) --------------------------------------------------
     keyboard.press_on(laptop, laptop.get_by_role("button", name="Alles publiceren"))
     expect(laptop.get_by_text("Gepubliceerd.", exact=False).first).to_be_visible()
     keyboard.fits(laptop)
     shot(laptop, "published")
+    check_axe(laptop, "feedback-admin-published")
 
     # ---- the youth reads on a phone and reacts by keyboard -----------------------------------------------
     phone.reload()
@@ -87,6 +92,7 @@ def test_youth_reads_feedback_on_a_phone_and_reacts(new_context, e2e_server, sho
     expect(answer.locator(".status")).to_have_text("bezig")
     keyboard.fits(phone)
     shot(phone, "phone-reads")
+    check_axe(phone, "phone-feedback")
 
     reaction = f"Kan het ook op woensdag? {uuid.uuid4().hex[:4]}"
     keyboard.press_on(phone, answer.locator("summary", has_text="Reageer hierop"), "Enter", navigates=False)
@@ -95,11 +101,13 @@ def test_youth_reads_feedback_on_a_phone_and_reacts(new_context, e2e_server, sho
     keyboard.type_into(phone, field, reaction)
     keyboard.fits(phone)
     shot(phone, "phone-typed")
+    check_axe(phone, "phone-reaction-form")
     keyboard.press_on(phone, answer.get_by_role("button", name="Verstuur"), "Space")
     expect(phone.get_by_text("Dank je! Je reactie is verstuurd.")).to_be_visible()
     expect(phone.get_by_text(reaction)).to_have_count(0)  # waits for the facilitator
     keyboard.fits(phone)
     shot(phone, "phone-reacted")
+    check_axe(phone, "phone-reacted")
 
     # ---- the facilitator moderates by keyboard ------------------------------------------------------------
     laptop.goto(admin)
@@ -107,14 +115,17 @@ def test_youth_reads_feedback_on_a_phone_and_reacts(new_context, e2e_server, sho
     expect(waiting).to_be_visible()
     keyboard.fits(laptop)
     shot(laptop, "reaction-waits")
+    check_axe(laptop, "feedback-admin-reaction-waits")
     keyboard.press_on(laptop, waiting.get_by_role("button", name="Tonen", exact=True))
     expect(laptop.get_by_text("Er wachten geen reacties.")).to_be_visible()
     shot(laptop, "moderated")
+    check_axe(laptop, "feedback-admin-moderated")
 
     phone.reload()
     expect(phone.locator(f"#antwoord-{data['action']} .reactions").get_by_text(reaction)).to_be_visible()
     keyboard.fits(phone)
     shot(phone, "phone-reaction-shows")
+    check_axe(phone, "phone-reaction-shows")
 
 
 def main():
