@@ -11,6 +11,7 @@ import uuid
 import pytest
 
 from . import journey
+from .axe import check_axe
 from .conftest import ARTIFACTS
 from .journey import PHONE, expect
 
@@ -86,6 +87,9 @@ def test_closing_vote_with_two_ballots_reveals_top_three(new_context, e2e_server
         expect(console.locator(".console-notes li", has_text=idea)).to_be_visible()
     shot(phones[0], "phone1-notes")
     shot(projector, "projector-notes")
+    check_axe(phones[0], "phone-notes")
+    check_axe(projector, "projector-notes")
+    check_axe(console, "console-notes")
 
     # ---- the closing vote: the facilitator picks four of the five notes --------------------------------
     journey.console_click(console, journey.agenda_button(console, VOTE_ITEM))
@@ -94,10 +98,13 @@ def test_closing_vote_with_two_ballots_reveals_top_three(new_context, e2e_server
         expect(phone.locator("#stage h1")).to_have_text(VOTE_ITEM)
         expect(phone.locator("#stage .vote-phone")).to_contain_text("De begeleider zet de ideeën zo klaar")
     expect(projector.locator("#stage")).to_contain_text("De ideeën komen zo op het scherm.")
+    check_axe(phones[0], "phone-vote-waiting")
+    check_axe(projector, "projector-vote-waiting")
     adder = console.locator("form.vote-add")
     for idea in picked:
         adder.locator("label.vote-pick", has_text=idea).locator("input[type=checkbox]").check()
     shot(console, "console-pick-ideas")
+    check_axe(console, "console-pick-ideas")
     journey.console_click(console, adder.get_by_role("button", name="Op de lijst zetten"))
     options = console.locator("ul.vote-console-options > li.vote-console-option > p")
     expect(options).to_have_count(4)
@@ -105,6 +112,7 @@ def test_closing_vote_with_two_ballots_reveals_top_three(new_context, e2e_server
         expect(option).to_contain_text(idea)
     expect(adder.locator("label.vote-pick", has_text=lunch)).to_be_visible()  # not picked: still a source
     shot(console, "console-options")
+    check_axe(console, "console-options")
 
     # Each phone sees both ballots with the four ideas and three dots on each.
     for n, phone in enumerate(phones, start=1):
@@ -117,6 +125,8 @@ def test_closing_vote_with_two_ballots_reveals_top_three(new_context, e2e_server
         expect(phone.locator("#stage")).not_to_contain_text(lunch)
         assert journey.scroll_width(phone) <= 360, f"phone {n}: the vote scrolls sideways at 360 px"
         shot(phone, f"phone{n}-ballots")
+    check_axe(phones[0], "phone-ballots")
+    check_axe(projector, "projector-read-along")
 
     # Before anyone votes the projector shows the ideas to read along, and nobody has voted.
     expect(projector.locator(".vote-read-along li")).to_have_text(picked)
@@ -142,6 +152,7 @@ def test_closing_vote_with_two_ballots_reveals_top_three(new_context, e2e_server
             expect(phone.locator("#mine .vote-my-dots").first).to_be_visible()
     kiki = phones[0]
     shot(kiki, "phone1-all-dots-used")
+    check_axe(kiki, "phone-all-dots-used")
 
     # A fourth dot on a ballot is refused, in Dutch, and nothing changes.
     answer = journey.give_dot(kiki, BEST, forms)
@@ -151,6 +162,7 @@ def test_closing_vote_with_two_ballots_reveals_top_three(new_context, e2e_server
     expect(journey.dots_left(kiki, BEST).locator(".vote-mark.is-used")).to_have_count(3)
     assert journey.scroll_width(kiki) <= 360, "phone 1: the refused dot scrolls sideways at 360 px"
     shot(kiki, "phone1-fourth-dot-refused")
+    check_axe(kiki, "phone-fourth-dot-refused")
     # A second dot on the same idea too (one dot per idea).
     second = phones[1]
     answer = journey.give_dot(second, FEASIBLE, forms)
@@ -187,12 +199,14 @@ def test_closing_vote_with_two_ballots_reveals_top_three(new_context, e2e_server
     # The ideas are listed in the order they were added, not by dots.
     expect(projector.locator(".vote-read-along li")).to_have_text(picked)
     shot(projector, "projector-before-reveal")
+    check_axe(projector, "projector-before-reveal")
     # The facilitator's console already sees the standings ("alleen voor jou").
     standings = console.locator(".vote-console-column")
     expect(standings.nth(0).locator("li.is-top")).to_have_count(3)
     expect(standings.nth(0).locator("li").first).to_contain_text(school)
     expect(standings.nth(1).locator("li").first).to_contain_text(forms)
     shot(console, "console-standings")
+    check_axe(console, "console-standings")
 
     # ---- the reveal ---------------------------------------------------------------------------------
     journey.console_click(console, "Antwoorden tonen op het scherm")
@@ -214,10 +228,13 @@ def test_closing_vote_with_two_ballots_reveals_top_three(new_context, e2e_server
     expect(projector.locator(".vote-turnout")).to_have_count(0)
     shot(projector, "projector-top-three")
     shot(console, "console-revealed")
+    check_axe(projector, "projector-top-three")
+    check_axe(console, "console-revealed")
     for n, phone in enumerate(phones, start=1):
         expect(phone.locator("#stage")).to_contain_text("De uitslag staat op het grote scherm.")
         assert journey.scroll_width(phone) <= 360, f"phone {n}: the revealed vote scrolls sideways at 360 px"
         shot(phone, f"phone{n}-revealed")
+    check_axe(phones[0], "phone-revealed")
 
     # All of it reached pages that were never reloaded, over live websockets.
     for page in [console, projector, *phones]:

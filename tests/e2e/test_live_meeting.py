@@ -10,6 +10,7 @@ import uuid
 import pytest
 
 from . import journey
+from .axe import check_axe
 from .journey import PHONE, expect
 
 pytestmark = pytest.mark.e2e
@@ -24,10 +25,13 @@ def test_note_reaches_projector_and_next_item_reaches_every_phone(new_context, e
     laptop = new_context()
     console = laptop.new_page()
     console_ws = journey.watch_websockets(console)
+    console.goto(e2e_server.url("/inloggen/"))
+    check_axe(console, "login")
     journey.login(console, e2e_server, seed)
     code = journey.go_live(console, e2e_server, seed)
     journey.mark(console)
     shot(console, "console-live")
+    check_axe(console, "console-live")
 
     projector_ws = []
     laptop.on("page", lambda page: journey.watch_websockets(page, projector_ws))  # before it opens its socket
@@ -35,6 +39,7 @@ def test_note_reaches_projector_and_next_item_reaches_every_phone(new_context, e
     journey.mark(projector)
     expect(projector.locator(".big-code")).to_have_text(f"{code[:3]} {code[3:]}")
     shot(projector, "projector-join-screen")
+    check_axe(projector, "projector-join-screen")
 
     # Three phones, each its own browser (cookies), at 360 px. One types the code in lower case with a space.
     phones, phone_ws = [], []
@@ -48,17 +53,24 @@ def test_note_reaches_projector_and_next_item_reaches_every_phone(new_context, e
         phone_ws.append(journey.watch_websockets(phone))
         phone.goto(e2e_server.url("/"))
         assert journey.scroll_width(phone) <= 360, "the home page scrolls sideways at 360 px"
+        if n == 1:
+            check_axe(phone, "phone-home")
         journey.enter_code(phone, e2e_server, code, typed=typed)
         assert journey.scroll_width(phone) <= 360, "the join form scrolls sideways at 360 px"
+        if n == 1:
+            check_axe(phone, "phone-join-form")
         journey.fill_join_form(phone, name=name, role=role)
         expect(phone.locator("#stage h1")).to_have_text("Welkom!")
         assert journey.scroll_width(phone) <= 360, "the phone page scrolls sideways at 360 px"
         journey.mark(phone)
         shot(phone, f"phone{n}-joined")
+        if n == 1:
+            check_axe(phone, "phone-welcome")
         phones.append(phone)
     expect(projector.locator("#joined-count")).to_have_text("3")
     expect(console.locator("#joined-count")).to_have_text("3")
     shot(projector, "projector-three-joined")
+    check_axe(projector, "projector-three-joined")
 
     # The facilitator begins, then jumps to the item with a notes board.
     journey.console_click(console, re.compile(r"^Beginnen"))
@@ -68,11 +80,13 @@ def test_note_reaches_projector_and_next_item_reaches_every_phone(new_context, e
     journey.console_click(console, journey.agenda_button(console, board_title))
     expect(console.locator("#console-now")).to_have_text(board_title)
     shot(console, "console-board")
+    check_axe(console, "console-board")
     for n, phone in enumerate(phones, start=1):
         expect(phone.locator("#stage h1")).to_have_text(board_title)
         expect(phone.locator("#stage form.note-form textarea")).to_be_visible()
         assert journey.scroll_width(phone) <= 360, f"phone {n}: the notes board scrolls sideways at 360 px"
         shot(phone, f"phone{n}-board")
+    check_axe(phones[0], "phone-board")
     expect(projector.locator("#stage .board")).to_be_attached()
 
     # A phone posts a note: projector and console get it without a reload; the name stays off the projector.
@@ -84,6 +98,9 @@ def test_note_reaches_projector_and_next_item_reaches_every_phone(new_context, e
     expect(projector.locator("#stage")).not_to_contain_text("Kiki")
     shot(projector, "projector-note")
     shot(console, "console-note")
+    check_axe(phones[0], "phone-sent")
+    check_axe(projector, "projector-note")
+    check_axe(console, "console-note")
 
     # A phone that chooses to show its name gets it on the projector.
     second = f"Hulp via Instagram {uuid.uuid4().hex[:6]}"
@@ -100,6 +117,7 @@ def test_note_reaches_projector_and_next_item_reaches_every_phone(new_context, e
     expect(console.locator(".console-notes li.is-hidden", has_text=first)).to_be_visible()
     shot(projector, "projector-hidden")
     shot(console, "console-hidden")
+    check_axe(console, "console-hidden")
 
     # Next item: every phone and the projector change.
     journey.console_click(console, re.compile(r"^Volgende"))
@@ -109,6 +127,9 @@ def test_note_reaches_projector_and_next_item_reaches_every_phone(new_context, e
     expect(projector.locator("#stage h1")).to_have_text(next_title)
     shot(projector, "projector-next")
     shot(console, "console-next")
+    check_axe(phones[0], "phone-next")
+    check_axe(projector, "projector-next")
+    check_axe(console, "console-next")
 
     # All of it came over websockets into pages that were never reloaded.
     for page in [console, projector, *phones]:
@@ -141,6 +162,7 @@ def test_phone_without_websocket_follows_by_polling(new_context, e2e_server, see
     expect(phone.locator("#connection")).to_contain_text(OFFLINE)
     journey.mark(phone)
     shot(phone, "phone-polling")
+    check_axe(phone, "phone-polling")
 
     journey.console_click(console, re.compile(r"^Volgende"))
     started = time.monotonic()
@@ -157,5 +179,6 @@ def test_phone_without_websocket_follows_by_polling(new_context, e2e_server, see
     journey.post_note(phone, text)
     expect(console.locator(".console-notes li", has_text=text)).to_be_visible()
     shot(phone, "phone-note-sent")
+    check_axe(phone, "phone-note-sent-by-http")
     journey.assert_not_reloaded(phone)
     expect(phone.locator("#connection")).to_contain_text(OFFLINE)
