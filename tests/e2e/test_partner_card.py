@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from . import journey
+from . import journey, keyboard
+from .axe import check_axe
 from .conftest import REPO
 from .journey import PHONE, expect
 
@@ -52,12 +53,15 @@ def test_partner_fills_the_card_on_a_phone_and_the_facilitator_sees_it(
     contact.get_by_label("Functie").fill("loopbaanadviseur")
     contact.get_by_label("E-mailadres").fill("geen-adres")
     shot(phone, "phone-page-1")
+    check_axe(phone, "card-page-1")
     phone.get_by_role("button", name="Volgende: ideeën en wensen").click()
     # A bad e-mail address: a Dutch message, and what was typed is still there
     expect(phone.locator(".error-summary")).to_contain_text("is geen e-mailadres")
     expect(phone.get_by_label("Wat doet de organisatie?")).to_have_value(
         "Mbo-opleidingen voor 9.000 studenten."
     )
+    _fits_the_screen(phone)
+    check_axe(phone, "card-page-1-error")
     phone.locator("fieldset.contact-row").first.get_by_label("E-mailadres").fill("fatma@roc.example")
     phone.get_by_role("button", name="Volgende: ideeën en wensen").click()
 
@@ -72,9 +76,12 @@ def test_partner_fills_the_card_on_a_phone_and_the_facilitator_sees_it(
     phone.get_by_label("met de hele werkruimte").check()
     phone.get_by_label("Wie geeft deze toestemming?").fill("Fatma Yilmaz, loopbaanadviseur")
     shot(phone, "phone-page-2")
+    check_axe(phone, "card-page-2")
     phone.get_by_role("button", name="Kaart versturen").click()
     expect(phone.get_by_role("heading", name="Bedankt!")).to_be_visible()
     shot(phone, "phone-done")
+    _fits_the_screen(phone)
+    check_axe(phone, "card-done")
 
     # ---- the facilitator sees the card ------------------------------------------------------------------
     laptop = new_context().new_page()
@@ -85,6 +92,8 @@ def test_partner_fills_the_card_on_a_phone_and_the_facilitator_sees_it(
     expect(laptop.locator(".partner-list li", has_text=seed["partner_name"])).to_contain_text(
         "ingevuld door partner"
     )
+    keyboard.fits(laptop)
+    check_axe(laptop, "network-list")
     card_link.click()
     main = laptop.locator("main")
     expect(main).to_contain_text("Oud-studenten een jaar lang kunnen blijven bellen.")
@@ -93,3 +102,5 @@ def test_partner_fills_the_card_on_a_phone_and_the_facilitator_sees_it(
     expect(main).to_contain_text("Toestemming van Fatma Yilmaz, loopbaanadviseur")
     expect(main).to_contain_text("Ingevuld door de partner op")
     shot(laptop, "facilitator-card")
+    keyboard.fits(laptop)
+    check_axe(laptop, "network-card")
