@@ -98,6 +98,13 @@ def test_youth_reads_feedback_on_a_phone_and_reacts(new_context, e2e_server, sho
     keyboard.press_on(phone, answer.locator("summary", has_text="Reageer hierop"), "Enter", navigates=False)
     field = answer.get_by_label("Jouw reactie")
     expect(field).to_be_visible()
+    # Sent empty: a clear Dutch message, the form stays open at this answer
+    keyboard.press_on(phone, answer.get_by_role("button", name="Verstuur"), "Enter")
+    expect(answer.locator(".error-summary")).to_contain_text("Schrijf eerst je reactie.")
+    expect(field).to_be_visible()
+    keyboard.fits(phone)
+    shot(phone, "phone-empty-reaction")
+    check_axe(phone, "phone-reaction-error")
     keyboard.type_into(phone, field, reaction)
     keyboard.fits(phone)
     shot(phone, "phone-typed")
