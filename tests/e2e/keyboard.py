@@ -25,6 +25,20 @@ def focused(page: Page) -> str:
     )
 
 
+_FOCUS_RING = """(el) => {
+  const s = getComputedStyle(el);
+  const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
+  return outline || s.boxShadow !== "none";
+}"""
+
+
+def assert_focus_visible(page: Page, target: Locator) -> None:
+    """WCAG 2.4.7: the element reached by keyboard shows where the focus is (an outline or a ring)."""
+    assert target.evaluate(_FOCUS_RING), (
+        f"{target} has the focus but shows no focus ring (outline/box-shadow)"
+    )
+
+
 def tab_to(page: Page, target: Locator, *, limit=TAB_LIMIT, backwards=False) -> None:
     """Press Tab (or Shift+Tab) until `target` has the focus. Fails when it never does: then it cannot be
     reached by keyboard."""
@@ -32,6 +46,7 @@ def tab_to(page: Page, target: Locator, *, limit=TAB_LIMIT, backwards=False) -> 
     key = "Shift+Tab" if backwards else "Tab"
     for _ in range(limit):
         if has_focus(page, target):
+            assert_focus_visible(page, target)
             return
         page.keyboard.press(key)
     raise AssertionError(f"{target} not reached with {limit} × {key}; the focus is on {focused(page)}")
