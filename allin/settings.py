@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "allin.core",
+    "allin.audit",
     "allin.workspaces",
     "allin.methods",
     "allin.processes",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allin.audit.context.CurrentRequestMiddleware",  # who is acting, for the audit log
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allin.core.security.SameOriginFramesMiddleware",  # inside the two above: the projector may be framed by us

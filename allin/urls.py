@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from allin.actions import urls as action_urls
+from allin.audit import urls as audit_urls
 from allin.core import privacy_views
 from allin.core import views as core_views
 from allin.exports import report_urls
@@ -112,6 +113,7 @@ workspace_patterns = [
     *socialmap_urls.workspace_patterns,
     *action_urls.workspace_patterns,
     *report_urls.workspace_patterns,
+    *audit_urls.workspace_patterns,
 ]
 
 urlpatterns = [

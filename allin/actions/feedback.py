@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from allin.audit.services import audit_record
 from allin.core import limits, ratelimit
 
 from . import cleaning
@@ -66,6 +67,13 @@ def feedback_publish(*, process) -> int:
     page.published_at = now
     page.first_published_at = page.first_published_at or now
     page.save(update_fields=["published_at", "first_published_at"])
+    audit_record(
+        workspace=process.workspace_id,
+        action="feedback.publish",
+        target=page,
+        summary=_("%(changed)d van %(total)d antwoorden nieuw of veranderd")
+        % {"changed": len(changed), "total": len(actions)},
+    )
     return len(changed)
 
 
@@ -75,6 +83,7 @@ def feedback_unpublish(*, process) -> FeedbackPage:
     page = feedback_page_for(process)
     page.published_at = None
     page.save(update_fields=["published_at"])
+    audit_record(workspace=process.workspace_id, action="feedback.unpublish", target=page)
     return page
 
 
@@ -122,6 +131,12 @@ def reaction_moderate(*, reaction: Reaction, approve: bool) -> Reaction:
     reaction.status = ReactionStatus.APPROVED if approve else ReactionStatus.REJECTED
     reaction.moderated_at = timezone.now()
     reaction.save(update_fields=["status", "moderated_at"])
+    audit_record(
+        workspace=reaction.action.process.workspace_id,
+        action="feedback.moderate",
+        target=reaction,
+        summary=_("goedgekeurd") if approve else _("afgewezen"),
+    )
     return reaction
 
 
@@ -133,4 +148,10 @@ def reaction_reply(*, reaction: Reaction, text: str, by: str) -> Reaction:
     reaction.reply_by = cleaning.line(by, max_len=limits.NAME_MAX, label=_("de naam"))
     reaction.replied_at = timezone.now()
     reaction.save(update_fields=["reply", "reply_by", "replied_at"])
+    audit_record(
+        workspace=reaction.action.process.workspace_id,
+        actor_label=_("eigenaar via link"),
+        action="feedback.reply",
+        target=reaction,
+    )
     return reaction

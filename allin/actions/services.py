@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from allin.audit.services import audit_record
 from allin.core import limits
 from allin.live.models import Note, Theme, VoteOption
 
@@ -135,6 +136,7 @@ def action_create(
         return existing
     if assigned:
         _notify_assigned(action)
+    audit_record(workspace=process.workspace_id, action="action.create", target=action)
     return action
 
 
@@ -215,6 +217,12 @@ def action_update(
     action.save()
     if assigned:
         _notify_assigned(action)
+    audit_record(
+        workspace=action.process.workspace_id,
+        action="action.update",
+        target=action,
+        summary=_("nieuwe eigenaar") if assigned else "",
+    )
     return action
 
 
@@ -260,6 +268,15 @@ def action_progress(
         action.answer = _answer(answer)
     if not (new_status or text or (answer is not None and answer.strip())):
         raise ValidationError(_("Kies een nieuwe status of schrijf op hoe het gaat."))
+    audit_record(
+        workspace=action.process.workspace_id,
+        actor_label=_("eigenaar via link") if via == ProgressUpdate.Via.OWNER else "",
+        action="action.status" if new_status else "action.progress",
+        target=action,
+        summary=f"status: {action.get_status_display()} → {ActionStatus(new_status).label}"
+        if new_status
+        else "",
+    )
     if new_status:
         action.status = new_status
         action.status_reason = reason if new_status == ActionStatus.DROPPED else ""
@@ -276,12 +293,14 @@ def action_progress(
 
 @transaction.atomic
 def action_delete(*, action: Action) -> None:
+    audit_record(workspace=action.process.workspace_id, action="action.delete", target=action)
     action.delete()
 
 
 @transaction.atomic
 def owner_link_revoke(*, action: Action) -> Action:
     Action.objects.filter(pk=action.pk).update(link_revoked=True)
+    audit_record(workspace=action.process.workspace_id, action="action.link_revoke", target=action)
     action.refresh_from_db()
     return action
 
@@ -295,6 +314,7 @@ def owner_link_renew(*, action: Action) -> Action:
     action.link_version += 1
     action.link_revoked = False
     action.save(update_fields=["link_version", "link_revoked", "updated_at"])
+    audit_record(workspace=action.process.workspace_id, action="action.link_renew", target=action)
     _notify_assigned(action)
     return action
 

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from allin.audit.services import audit_record
 from allin.core import limits
 from allin.core.text import one_line
 
@@ -210,6 +211,14 @@ def consent_record(*, partner, share_with, given_by, source, recorded_by=None) -
         given_by, max_len=limits.NAME_MAX, label=_("wie de toestemming gaf"), required=True
     )
     partner = Partner.objects.select_for_update().get(pk=partner.pk)
+    audit_record(
+        workspace=partner.workspace_id,
+        actor=recorded_by,
+        actor_label=_("partner via link") if source == ConsentSource.PARTNER else "",
+        action="consent.change",
+        target=partner,
+        summary=f"{_('delen')}: {partner.get_share_with_display()} → {Share(share_with).label}",
+    )
     partner.share_with = share_with
     partner.consent_given_by = given_by
     partner.consent_source = source

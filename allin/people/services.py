@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from allin.audit.services import audit_record
 from allin.core import limits
 from allin.core.text import one_line
 from allin.processes.models import Meeting, Process
@@ -149,6 +150,13 @@ def participant_erase(*, participant: Participant) -> Participant:
     now = timezone.now()
     participant.invitations.update(remark="", secret=new_secret(), revoked_at=now)
     participant.attendees.update(name="")
+    audit_record(
+        workspace=participant.process.workspace_id,
+        actor_label=_("bewaartermijn verstreken"),
+        action="participant.erase",
+        target=participant,
+        summary=participant.name,
+    )
     return participant
 
 

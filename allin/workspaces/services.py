@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from allin.audit.services import audit_record
 from allin.core.limits import NAME_MAX
 from allin.core.tokens import make_token, read_token
 
@@ -65,6 +66,13 @@ def invitation_create(
     invitation = WorkspaceInvitation.objects.create(
         workspace=workspace, email=email, role=role, invited_by=invited_by
     )
+    audit_record(
+        workspace=workspace,
+        actor=invited_by,
+        action="member.invite",
+        target=invitation,
+        summary=f"{email} {_('als')} {invitation.get_role_display()}",
+    )
     link = settings.SITE_URL.rstrip("/") + reverse("invitation_accept", args=[invitation_token(invitation)])
     context = {"invitation": invitation, "link": link, "inviter": invited_by}
     transaction.on_commit(
@@ -105,6 +113,13 @@ def invitation_accept(*, token: str, user: User) -> Membership:
     membership, created = Membership.objects.get_or_create(
         workspace=invitation.workspace, user=user, defaults={"role": invitation.role}
     )
+    audit_record(
+        workspace=invitation.workspace,
+        actor=user,
+        action="member.join",
+        target=membership,
+        summary=user.email,
+    )
     return membership
 
 
@@ -131,6 +146,12 @@ def invitation_revoke(*, invitation: WorkspaceInvitation) -> None:
         pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=timezone.now())
     invitation.refresh_from_db(fields=["accepted_at", "revoked_at"])
+    audit_record(
+        workspace=invitation.workspace_id,
+        action="member.invite_revoke",
+        target=invitation,
+        summary=invitation.email,
+    )
 
 
 @transaction.atomic
@@ -138,6 +159,12 @@ def membership_set_role(*, membership: Membership, role: str) -> Membership:
     if role not in Role.values:
         raise ValidationError(_("Kies een geldige rol."))
     _ensure_another_owner_remains(membership, new_role=role)
+    audit_record(
+        workspace=membership.workspace_id,
+        action="member.role",
+        target=membership,
+        summary=f"{membership.user.email}: {membership.get_role_display()} → {Role(role).label}",
+    )
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
@@ -146,6 +173,12 @@ def membership_set_role(*, membership: Membership, role: str) -> Membership:
 @transaction.atomic
 def membership_remove(*, membership: Membership) -> None:
     _ensure_another_owner_remains(membership, new_role=None)
+    audit_record(
+        workspace=membership.workspace_id,
+        action="member.remove",
+        target=membership,
+        summary=membership.user.email,
+    )
     membership.delete()
 
 
