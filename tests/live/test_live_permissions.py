@@ -33,6 +33,8 @@ LIVE_ROUTES = {
     # is sent back to the phone page with a Dutch reason: the item is not the current one), never a 403.
     "live_activity_mine": {**dict.fromkeys(LIVE_PERSONAS, (403, None)), "attendee": (200, None)},
     "live_activity_action": {**dict.fromkeys(LIVE_PERSONAS, (405, 403)), "attendee": (405, walk.ALLOWED)},
+    # The phone's own table in a group plan: only the meeting's own phone (an empty part when it has no table).
+    "live_my_table": {**dict.fromkeys(LIVE_PERSONAS, (403, None)), "attendee": (200, None)},
 }
 
 
