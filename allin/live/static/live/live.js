@@ -47,6 +47,11 @@
     Array.prototype.forEach.call(scope.querySelectorAll("input[type=checkbox][id]"), function (el) {
       if (el.checked !== el.defaultChecked) kept.checks[el.id] = el.checked;
     });
+    // A choice made but not yet sent (a note's theme in the console) survives a push as well.
+    Array.prototype.forEach.call(scope.querySelectorAll("select[id]"), function (el) {
+      var initial = Array.prototype.filter.call(el.options, function (o) { return o.defaultSelected; })[0] || el.options[0];
+      if (initial && el.value !== initial.value) kept.values[el.id] = el.value;
+    });
     var active = document.activeElement;
     if (active && active.id && scope.contains(active)) {
       kept.focus = { id: active.id, start: active.selectionStart, end: active.selectionEnd };
