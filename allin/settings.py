@@ -263,6 +263,7 @@ ALLIN_SAME_ORIGIN_FRAMES = {"live_projector", "live_projector_stage"}
 ALLIN_HEALTH_CHECKS = {
     "database": "allin.core.health.database",
     "channels": "allin.core.health.channel_layer",
+    "tasks": "allin.core.health.task_worker",  # "ok", "idle" or "stale"; neither of the last two fails the check
 }
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

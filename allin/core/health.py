@@ -5,12 +5,16 @@ without touching this file."""
 import asyncio
 import logging
 import secrets
+from datetime import timedelta
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_tasks import default_task_backend
 
 CHANNEL_TIMEOUT_SECONDS = 2.0
 logger = logging.getLogger("allin.health")
@@ -18,7 +22,15 @@ logger = logging.getLogger("allin.health")
 DEFAULT_CHECKS = {
     "database": "allin.core.health.database",
     "channels": "allin.core.health.channel_layer",
+    "tasks": "allin.core.health.task_worker",
 }
+# Results that do not fail /healthz: the web serves pages without the task worker, so a worker that has not run yet
+# ("idle") or has stopped picking up tasks ("stale") is reported for monitoring, not to the load balancer.
+PASSING = {"ok", "idle", "stale"}
+WORKER_RECENT = timedelta(
+    hours=25
+)  # the daily tasks run every day, so a live worker finishes one within this
+WORKER_OVERDUE = timedelta(minutes=15)  # a task waiting this long past its time means no worker picks it up
 
 
 def database() -> str:
@@ -48,6 +60,26 @@ async def _round_trip(timeout: float) -> str:
 def channel_layer() -> str:
     """A message sent to a fresh channel comes back within a short time (Redis when configured, else memory)."""
     return async_to_sync(_round_trip)(CHANNEL_TIMEOUT_SECONDS)
+
+
+def task_worker() -> str:
+    """The background worker (django-tasks with its database backend, `manage.py db_worker`): "stale" when a task
+    has waited more than 15 minutes past its time, "ok" when a worker finished a task in the last 25 hours, else
+    "idle" (a fresh install). Tasks run in the request (ALLIN_TASKS_IMMEDIATE) need no worker: "ok"."""
+    if not default_task_backend.supports_defer:
+        return "ok"
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    now = timezone.now()
+    cutoff = now - WORKER_OVERDUE
+    overdue = DBTaskResult.objects.filter(status="READY").filter(
+        Q(run_after__lte=cutoff) | Q(run_after=get_date_max(), enqueued_at__lte=cutoff)
+    )
+    if overdue.exists():
+        return "stale"
+    if DBTaskResult.objects.filter(finished_at__gte=now - WORKER_RECENT).exists():
+        return "ok"
+    return "idle"
 
 
 def run_checks() -> dict[str, str]:

@@ -11,7 +11,7 @@ from . import health
 def healthz(request):
     """For load balancers and monitoring: 200 when every check (allin/core/health.py) passes, else 503."""
     results = health.run_checks()
-    healthy = all(value == "ok" for value in results.values())
+    healthy = all(value in health.PASSING for value in results.values())
     return JsonResponse({"status": "ok" if healthy else "error", **results}, status=200 if healthy else 503)
 
 

@@ -12,14 +12,14 @@ from allin.core import health
 def test_healthz_reports_ok_when_the_database_and_the_channel_layer_answer(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "channels": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "channels": "ok", "tasks": "idle"}
 
 
 def test_healthz_answers_503_when_the_database_is_down(client, db):
     with mock.patch("allin.core.health.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "error", "channels": "ok"}
+    assert response.json() == {"status": "error", "database": "error", "channels": "ok", "tasks": "error"}
 
 
 def test_healthz_answers_503_when_the_channel_layer_does_not_answer_in_time(client, db, monkeypatch):
@@ -38,7 +38,7 @@ def test_healthz_answers_503_when_the_channel_layer_fails(client, db):
     with mock.patch.object(type(channel_layers["default"]), "send", side_effect=ConnectionError("gone")):
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "ok", "channels": "error"}
+    assert response.json() == {"status": "error", "database": "ok", "channels": "error", "tasks": "idle"}
 
 
 def _redis_answers():
