@@ -117,6 +117,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, with connections kept between requests (see allin/core/sqlite_pool).
+    DATABASES["default"]["ENGINE"] = "allin.core.sqlite_pool"
     # Per connection. WAL (readers while one writes) is a property of the file: allin.core.sqlite sets it once.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
