@@ -7,11 +7,11 @@ from allin.core import privacy_views
 from allin.core import views as core_views
 from allin.exports import report_urls
 from allin.exports import views as export_views
+from allin.groups import urls as groups_urls
 from allin.live import photo_views as live_photo_views
 from allin.live import urls as live_urls
 from allin.methods import views as method_views
 from allin.network import urls as network_urls
-from allin.groups import urls as groups_urls
 from allin.people import urls as people_urls
 from allin.processes import meeting_views
 from allin.processes import views as process_views
