@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install messages lint
+.PHONY: run test install messages lint handleiding
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ run: install
 # PYTEST_ARGS passes options on, e.g. make test PYTEST_ARGS='-m "not e2e"' to leave out the browser tests.
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The facilitators' guide's pictures: run the browser tests, then copy a chosen set of their screenshots to docs/img/.
+handleiding: install
+	rm -rf test-artifacts/e2e
+	$(PY) -m pytest tests/e2e -m e2e -q -p no:cacheprovider
+	$(PY) docs/screenshots.py
 
 # Re-extract the catalogues after changing texts, then compile them (needs GNU gettext).
 messages: install
