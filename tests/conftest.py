@@ -22,6 +22,15 @@ def _plain_static(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit_counts():
+    # Rate limits count per address in the cache; every test client is 127.0.0.1, so counts must not leak
+    # from one test into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def workspace(db):
     return factories.workspace("Gemeente Voorbeeldstad")

@@ -29,6 +29,7 @@ def _private(response):
 
 
 @never_cache
+@ratelimit.token_link
 def feedback_public(request, key, form=None, form_action=None, status=200):
     page = selectors.feedback_page_by_key(key)
     if not page.is_published:
@@ -45,6 +46,7 @@ def feedback_public(request, key, form=None, form_action=None, status=200):
 
 
 @never_cache
+@ratelimit.token_link
 @require_POST
 def feedback_react(request, key, action_pk):
     page = selectors.feedback_page_by_key(key)
@@ -85,6 +87,7 @@ def _owner_or_gone(request, token):
 
 
 @never_cache
+@ratelimit.token_link
 def action_owner(request, token):
     action, gone = _owner_or_gone(request, token)
     if gone:
@@ -122,6 +125,7 @@ def action_owner(request, token):
 
 
 @never_cache
+@ratelimit.token_link
 @require_POST
 def action_owner_reply(request, token, reaction_pk):
     action, gone = _owner_or_gone(request, token)
@@ -144,6 +148,7 @@ def action_owner_reply(request, token, reaction_pk):
 
 
 @never_cache
+@ratelimit.token_link
 def agreement_phone(request, key):
     agreement = get_object_or_404(Agreement.objects.select_related("partner", "process"), key=key)
     form = AgreementRowForm(request.POST or None) if request.method == "POST" else fresh(AgreementRowForm)
@@ -159,6 +164,7 @@ def agreement_phone(request, key):
 
 
 @never_cache
+@ratelimit.token_link
 @require_POST
 def agreement_phone_delete(request, key, row_pk):
     agreement = get_object_or_404(Agreement, key=key)

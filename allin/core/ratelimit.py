@@ -1,8 +1,12 @@
 """Counting requests per client in the shared cache (Redis when configured), so every worker sees the same
 counts and a restart forgets nothing that matters for longer than a minute."""
 
+import functools
+
 from django.conf import settings
 from django.core.cache import cache
+from django.http import Http404
+from django.shortcuts import render
 
 
 def client_ip(request) -> str:
@@ -28,3 +32,50 @@ def hit(key: str, window_seconds: int) -> int:
     except ValueError:  # expired between add and incr
         cache.add(full, 1, timeout=window_seconds)
         return 1
+
+
+# ---- public links with a secret in their path -----------------------------------------------------------------
+
+WRONG_LINKS_PER_MINUTE = 20
+WRONG_LINK_WINDOW_SECONDS = 60
+
+
+def _wrong_link_key(request) -> str:
+    return f"link-wrong:{client_ip(request)}"
+
+
+def too_many_wrong_links(request) -> bool:
+    return hits(_wrong_link_key(request)) >= WRONG_LINKS_PER_MINUTE
+
+
+def wrong_link(request) -> None:
+    hit(_wrong_link_key(request), WRONG_LINK_WINDOW_SECONDS)
+
+
+def rate_limited_page(request):
+    response = render(request, "rate_limited.html", status=429)
+    response["Retry-After"] = str(WRONG_LINK_WINDOW_SECONDS)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def token_link(view):
+    """For a public view behind a secret link (a token, key or code in its path): an address that opened many
+    wrong, expired or revoked links (answers 404 or 410) in the last minute gets a calm 429 page for every link
+    until the minute is over. Only failures count, so the holder of a valid link can use it as often as needed;
+    the count lives in the shared cache, so all workers see it."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if too_many_wrong_links(request):
+            return rate_limited_page(request)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            wrong_link(request)
+            raise
+        if response.status_code in (404, 410):
+            wrong_link(request)
+        return response
+
+    return wrapped

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from allin.core import ratelimit
 from allin.workspaces.access import workspace_view
 
 from . import attendance, photo_cards
@@ -156,6 +157,7 @@ def photo_card_phone(request, code, pk):
     return _serve(photo_cards.for_live(live, pk))
 
 
+@ratelimit.token_link
 @require_GET
 def photo_card_projector(request, code, key, pk):
     live = _live(code)

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from allin.core import ratelimit
+
 from . import selectors
 from .models import LiveMeeting
 
@@ -18,6 +20,7 @@ def _live(code, key):
 
 
 @never_cache
+@ratelimit.token_link
 @require_GET
 def projector(request, code, key):
     live = _live(code, key)
@@ -25,6 +28,7 @@ def projector(request, code, key):
 
 
 @never_cache
+@ratelimit.token_link
 @require_GET
 def projector_stage(request, code, key):
     live = _live(code, key)

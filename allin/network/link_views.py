@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from allin.core import ratelimit
 from allin.processes.models import Process
 from allin.workspaces.access import workspace_view
 
@@ -60,6 +61,7 @@ def _open(token):
 
 
 @never_cache
+@ratelimit.token_link
 def partner_card_about(request, token):
     """Page 1: the organisation and its contact persons."""
     partner = _open(token)
@@ -85,6 +87,7 @@ def partner_card_about(request, token):
 
 
 @never_cache
+@ratelimit.token_link
 def partner_card_views(request, token):
     """Page 2: ideas, wishes, concerns, opportunities, and consent to share."""
     partner = _open(token)
@@ -103,6 +106,7 @@ def partner_card_views(request, token):
 
 
 @never_cache
+@ratelimit.token_link
 def partner_card_done(request, token):
     partner = _open(token)
     if isinstance(partner, LinkProblem):
@@ -111,6 +115,7 @@ def partner_card_done(request, token):
 
 
 @never_cache
+@ratelimit.token_link
 def participant_network(request, token):
     """The read-only network list for the participants of one process."""
     link = links.participant_link_from_token(token)

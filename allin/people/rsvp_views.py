@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from allin.core import ratelimit
 from allin.core.forms import run_service
 
 from . import invitations, links
@@ -16,6 +17,7 @@ from .models import MeetingInfo
 
 
 @never_cache
+@ratelimit.token_link
 def rsvp(request, token):
     invitation = links.invitation_from_token(token)
     if invitation is None:

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from allin.core import ratelimit
 from allin.core.forms import run_service
 
 from . import services
@@ -110,6 +111,7 @@ def member_remove(request, pk):
     return redirect("members", workspace=request.workspace.slug)
 
 
+@ratelimit.token_link
 def invitation_accept(request, token):
     invitation = services.invitation_from_token(token)
     if invitation is None:
