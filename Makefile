@@ -25,6 +25,8 @@ run: install
 	@echo "ALL-IN draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
 	$(PY) manage.py schedule_reminders
 	@# The task worker (reminders, e-mails) runs beside the server and stops when the server stops.
+	@# Plain log lines for a person at a terminal; production keeps the JSON lines (docs/operations.md).
+	ALLIN_LOG_FORMAT=$${ALLIN_LOG_FORMAT:-text}; export ALLIN_LOG_FORMAT; \
 	$(PY) manage.py db_worker --interval 5 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
