@@ -35,6 +35,9 @@ def test_a_task_planned_for_later_is_not_overdue(client, db, db_tasks):
     assert _get(client)[1]["tasks"] == "idle"
 
 
+# The worker closes its database connection when it is done, as a real one does: that needs a real
+# transaction, not the test's wrapping one (on PostgreSQL the connection would be gone).
+@pytest.mark.django_db(transaction=True)
 def test_a_worker_that_ran_a_task_is_ok_for_a_day(client, db, db_tasks):
     tasks.erase_due_participants.enqueue()
     _run_worker()

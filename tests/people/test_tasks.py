@@ -98,6 +98,9 @@ def _files_text(root) -> str:
     return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in Path(root).rglob("*") if p.is_file())
 
 
+# The worker closes its database connection when it is done, as a real one does: that needs a real
+# transaction, not the test's wrapping one (on PostgreSQL the connection would be gone).
+@pytest.mark.django_db(transaction=True)
 def test_the_nightly_task_erases_due_processes_and_plans_the_next_night(two_processes, db_tasks):
     with time_machine.travel(datetime(2027, 1, 9, 12, 0, tzinfo=AMS), tick=False):
         assert tasks.schedule_erasure() is True
@@ -134,6 +137,9 @@ def test_next_run_is_tonight_or_tomorrow_night():
     assert tasks.next_run(datetime(2027, 1, 9, 3, 0, tzinfo=AMS)) == datetime(2027, 1, 10, 3, 0, tzinfo=AMS)
 
 
+# The worker closes its database connection when it is done, as a real one does: that needs a real
+# transaction, not the test's wrapping one (on PostgreSQL the connection would be gone).
+@pytest.mark.django_db(transaction=True)
 def test_after_erasure_nothing_personal_is_left_in_database_files_or_logs(two_processes, captured, db_tasks):
     storage_root = django_settings.STORAGES["default"]["OPTIONS"]["location"]
     # Before: the search finds them (so it would notice if erasure missed something).
