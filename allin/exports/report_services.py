@@ -4,16 +4,13 @@ Photos are trusted for nothing, exactly as the live meeting's photo cards (allin
 checks we reuse): the type is read from the content by Pillow, size and pixels are limited before decoding,
 and the image is re-encoded as a fresh JPEG without metadata under a file name of ours."""
 
-import uuid
-
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 from allin.live.models import Activity, Note
-from allin.live.photo_cards import PHOTO_MAX_BYTES, reencode
+from allin.live.photo_cards import PHOTO_MAX_BYTES, image_store
 from allin.processes.models import Meeting
 
 from .models import PHOTO_ALT_MAX, PICKUP_MAX, ParkingPickup, ReportPhoto
@@ -44,16 +41,8 @@ def report_photo_upload(*, meeting, upload, alt_text: str, uploaded_by=None) -> 
             _("Een verslag heeft hoogstens %(max)d foto's. Verwijder er eerst een.")
             % {"max": REPORT_PHOTOS_MAX}
         )
-    data, (width, height) = reencode(upload)
     photo = ReportPhoto(meeting=meeting, alt_text=alt_text, uploaded_by=uploaded_by)
-    # Our own file name; the upload's name is never used.
-    photo.image.save(f"{uuid.uuid4().hex}.jpg", ContentFile(data), save=False)
-    photo.width, photo.height = width, height
-    try:
-        photo.save()
-    except Exception:
-        photo.image.storage.delete(photo.image.name)
-        raise
+    image_store(record=photo, upload=upload)
     return photo
 
 

@@ -2,7 +2,6 @@
 dashboard and its Excel export. Thin views: reads in report*.py and report_selectors.py, writes in
 report_services.py."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
@@ -10,9 +9,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from allin.live.photo_views import PhotoCardForm
 from allin.processes import selectors as process_selectors
 from allin.workspaces.access import workspace_view
 
@@ -24,22 +23,16 @@ from .report import pdf_context, report_context
 MAX_MB = report_services.PHOTO_MAX_BYTES // (1024 * 1024)
 
 
-class ReportPhotoForm(forms.Form):
-    image = forms.FileField(
-        label=gettext_lazy("Foto"),
-        help_text=gettext_lazy(
+class ReportPhotoForm(PhotoCardForm):
+    """The photo card's upload form (the same limits: PHOTO_ALT_MAX equals the cards' ALT_MAX), with its own
+    explanation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["image"].help_text = _(
             "Een foto van een flip-over of een muur met post-its. JPEG, PNG of WebP, hoogstens 5 MB. We "
             "verkleinen de foto en halen er gegevens als de plaats van de opname uit."
-        ),
-        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-    )
-    alt_text = forms.CharField(
-        label=gettext_lazy("Wat staat er op de foto?"),
-        help_text=gettext_lazy(
-            "Verplicht. Mensen die de foto niet kunnen zien, horen of lezen deze beschrijving."
-        ),
-        max_length=PHOTO_ALT_MAX * 4,  # the service says how long it may be, in Dutch
-    )
+        )
 
 
 # ---- the report ----------------------------------------------------------------------------------------

@@ -109,17 +109,22 @@ def photo_card_upload(*, workspace, upload, alt_text: str, uploaded_by=None) -> 
             _("Een werkruimte heeft hoogstens %(max)d fotokaarten. Verwijder er eerst een.")
             % {"max": PHOTO_CARDS_MAX}
         )
-    data, (width, height) = reencode(upload)
     card = PhotoCard(workspace=workspace, alt_text=alt_text, uploaded_by=uploaded_by)
-    # Our own file name; the upload's name is never used.
-    card.image.save(f"{uuid.uuid4().hex}.jpg", ContentFile(data), save=False)
-    card.width, card.height = width, height
-    try:
-        card.save()
-    except Exception:
-        card.image.storage.delete(card.image.name)
-        raise
+    image_store(record=card, upload=upload)
     return card
+
+
+def image_store(*, record, upload) -> None:
+    """Re-encodes the upload into `record.image` (with width and height) and saves the record. The file gets a
+    name of our own, never the upload's; if saving the record fails, no file is left behind."""
+    data, (width, height) = reencode(upload)
+    record.image.save(f"{uuid.uuid4().hex}.jpg", ContentFile(data), save=False)
+    record.width, record.height = width, height
+    try:
+        record.save()
+    except Exception:
+        record.image.storage.delete(record.image.name)
+        raise
 
 
 @transaction.atomic
