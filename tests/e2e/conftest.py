@@ -115,17 +115,22 @@ class Server:
 
     def seed(self):
         """A fresh workspace, facilitator and ALL-IN process in the server's database (see seed.py)."""
+        return self.run_seed("tests.e2e.seed", "E2E-SEED", timeout=60)
+
+    def run_seed(self, module, marker, *, timeout=120):
+        """Runs a seed module with the server's settings (so it writes the server's database) and returns the
+        JSON it prints after `marker`."""
         done = subprocess.run(
-            [sys.executable, "-m", "tests.e2e.seed"],
+            [sys.executable, "-m", module],
             cwd=REPO,
             env=self.env,
             capture_output=True,
             text=True,
-            timeout=60,
+            timeout=timeout,
         )
         for line in done.stdout.splitlines():
-            if line.startswith("E2E-SEED "):
-                return json.loads(line.removeprefix("E2E-SEED "))
+            if line.startswith(marker + " "):
+                return json.loads(line.removeprefix(marker + " "))
         raise RuntimeError(f"seeding failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
 
 

@@ -8,7 +8,6 @@ a held phase B session with youth notes and an action that answers one of them."
 
 import json
 import os
-import subprocess
 import sys
 import uuid
 
@@ -25,24 +24,7 @@ ANSWER = "Vanaf maart zit er elke dinsdag iemand van schuldhulp op school."
 
 
 def _seed(server):
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.e2e.test_feedback_page"],
-        cwd=journey_repo(),
-        env=server.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    for line in done.stdout.splitlines():
-        if line.startswith("E2E-FEEDBACK "):
-            return json.loads(line.removeprefix("E2E-FEEDBACK "))
-    raise RuntimeError(f"seeding failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-
-
-def journey_repo():
-    from .conftest import REPO
-
-    return REPO
+    return server.run_seed("tests.e2e.test_feedback_page", "E2E-FEEDBACK", timeout=120)
 
 
 def _login_by_keyboard(page, server, data):

@@ -5,16 +5,12 @@ facilitator moves one person to another table with the keyboard (the "Verplaats 
 no mouse) and that phone shows the new table without a reload. axe-core checks every page; every page fits
 360 px."""
 
-import json
 import re
-import subprocess
-import sys
 
 import pytest
 
 from . import journey, keyboard
 from .axe import check_axe
-from .conftest import REPO
 from .journey import PHONE, expect
 
 pytestmark = pytest.mark.e2e
@@ -22,18 +18,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def groups_seed(e2e_server):
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.e2e.seed_groups"],
-        cwd=REPO,
-        env=e2e_server.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    for line in done.stdout.splitlines():
-        if line.startswith("E2E-GROUPS "):
-            return json.loads(line.removeprefix("E2E-GROUPS "))
-    raise RuntimeError(f"seeding failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return e2e_server.run_seed("tests.e2e.seed_groups", "E2E-GROUPS", timeout=120)
 
 
 def _table_of(groups_page, name):

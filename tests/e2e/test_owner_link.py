@@ -3,15 +3,10 @@ account), reads the youth's tip and a reaction, updates the action (a refused up
 needs a reason), answers the reaction, and the facilitator sees the update on the action's timeline. A forged
 link gets the Dutch "link does not work" page. axe-core checks every page."""
 
-import json
-import subprocess
-import sys
-
 import pytest
 
 from . import journey, keyboard
 from .axe import check_axe
-from .conftest import REPO
 from .journey import PHONE, expect
 
 pytestmark = pytest.mark.e2e
@@ -23,18 +18,7 @@ REPLY = "Ja, we vragen ook het mbo."
 
 @pytest.fixture
 def owner_seed(e2e_server):
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.e2e.seed_owner"],
-        cwd=REPO,
-        env=e2e_server.env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    for line in done.stdout.splitlines():
-        if line.startswith("E2E-OWNER "):
-            return json.loads(line.removeprefix("E2E-OWNER "))
-    raise RuntimeError(f"seeding failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return e2e_server.run_seed("tests.e2e.seed_owner", "E2E-OWNER", timeout=120)
 
 
 def test_owner_updates_the_action_through_the_link_on_a_phone(new_context, e2e_server, owner_seed, shot):

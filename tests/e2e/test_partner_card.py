@@ -1,15 +1,10 @@
 """A partner opens their personal link on a phone (360 px wide), fills in the network card on its two pages
 without an account, and the facilitator then sees the card, filled in by the partner, with the consent given."""
 
-import json
-import subprocess
-import sys
-
 import pytest
 
 from . import journey, keyboard
 from .axe import check_axe
-from .conftest import REPO
 from .journey import PHONE, expect
 
 pytestmark = pytest.mark.e2e
@@ -17,18 +12,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def network_seed(e2e_server):
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.e2e.network_seed"],
-        cwd=REPO,
-        env=e2e_server.env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    for line in done.stdout.splitlines():
-        if line.startswith("E2E-SEED "):
-            return json.loads(line.removeprefix("E2E-SEED "))
-    raise RuntimeError(f"seeding failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return e2e_server.run_seed("tests.e2e.network_seed", "E2E-SEED", timeout=60)
 
 
 def _fits_the_screen(page):
