@@ -35,7 +35,7 @@ def greedy_start(problem, units_per_round, rng):
     meet = [bytearray(n) for _ in range(n)]
     for groups in problem.history:
         for group in groups:
-            _count(meet, group)
+            count_meetings(meet, group)
     apart = [set() for _ in range(n)]
     for a, b in problem.apart:
         apart[a].add(b)
@@ -58,9 +58,9 @@ def greedy_start(problem, units_per_round, rng):
                 )
             best = min(room, key=lambda g: _seat_score(problem, meet, apart, groups[g], unit, rng))
             groups[best].extend(unit)
-        _fill_small_groups(problem, groups, units_per_round[t], r)
+        fill_small_groups(problem, groups, units_per_round[t], r)
         for group in groups:
-            _count(meet, group)
+            count_meetings(meet, group)
         plan.append(groups)
     return plan
 
@@ -76,7 +76,7 @@ def _seat_score(problem, meet, apart, group, unit, rng):
     return conflicts, repeats, experts, domains, roles, len(group), rng.random()
 
 
-def _fill_small_groups(problem, groups, units, r):
+def fill_small_groups(problem, groups, units, r):
     """Move single people from the largest groups into groups below the minimum size."""
     singles = {u[0] for u in units if len(u) == 1}
     while True:
@@ -96,7 +96,7 @@ def _fill_small_groups(problem, groups, units, r):
             )
 
 
-def _count(meet, group):
+def count_meetings(meet, group):
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
             meet[a][b] += 1

@@ -14,6 +14,7 @@ import time
 
 from .bounds import balanced_sizes
 from .problem import ProblemError
+from .search import count_meetings, fill_small_groups
 from .state import Weights
 
 
@@ -48,7 +49,7 @@ def dealt_start(problem, units_per_round, rng):
     meet = [bytearray(n) for _ in range(n)]
     for groups in problem.history:
         for group in groups:
-            _count(meet, group)
+            count_meetings(meet, group)
     apart = [set() for _ in range(n)]
     for a, b in problem.apart:
         apart[a].add(b)
@@ -101,40 +102,15 @@ def dealt_start(problem, units_per_round, rng):
             experts[best] += unit_experts
             for p in unit:
                 counts[best][problem.domain[p]] = counts[best].get(problem.domain[p], 0) + 1
-        _fill_small(problem, groups, units_per_round[t], r)
+        fill_small_groups(problem, groups, units_per_round[t], r)
         for group in groups:
-            _count(meet, group)
+            count_meetings(meet, group)
         plan.append(groups)
     return plan
 
 
 def _same_role(problem, unit, group):
     return sum(1 for p in unit for x in group if problem.role[p] and problem.role[p] == problem.role[x])
-
-
-def _fill_small(problem, groups, units, r):
-    singles = {u[0] for u in units if len(u) == 1}
-    while True:
-        small = [g for g in groups if len(g) < problem.min_size]
-        if not small:
-            return
-        for donor in sorted((g for g in groups if len(g) > problem.min_size), key=len, reverse=True):
-            movable = [p for p in donor if p in singles]
-            if movable:
-                donor.remove(movable[-1])
-                small[0].append(movable[-1])
-                break
-        else:
-            raise ProblemError(
-                f"round {r + 1}: could not make every group at least {problem.min_size} people"
-            )
-
-
-def _count(meet, group):
-    for i, a in enumerate(group):
-        for b in group[i + 1 :]:
-            meet[a][b] += 1
-            meet[b][a] += 1
 
 
 def repair(state, rng, deadline=None, passes=4):
