@@ -37,7 +37,8 @@ from allin.socialmap.models import (
 from .. import realtime
 from ..models import Activity, LiveMeeting
 from . import KindSpec, register
-from .wordcloud import CLOUD_WORDS, cloud_svg
+from .wordcloud import CLOUD_WORDS
+from .wordcloud_svg import cloud_svg
 
 KIND = Activity.Kind.FINDINGS.value
 COLLECT, PRESENT = "collect", "present"
