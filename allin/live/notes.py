@@ -39,7 +39,7 @@ def _clean_text(text):
     return text
 
 
-def _clean_client_id(client_id):
+def clean_client_id(client_id):
     try:
         return uuid.UUID(str(client_id))
     except (TypeError, ValueError):
@@ -59,7 +59,7 @@ def note_create(
 ) -> tuple[Note, bool]:
     """A note on a board. Returns (note, created): the same client_id from the same person finds the note it
     already made, so a retried or double-tapped post never makes a second one."""
-    client_id = _clean_client_id(client_id)
+    client_id = clean_client_id(client_id)
     existing = Note.objects.filter(activity=activity, client_id=client_id).first()
     if existing is not None:
         return _same_author(existing, attendee, author), False
@@ -67,17 +67,7 @@ def note_create(
     if attendee is not None:
         if attendee.live_id != activity.live_id:
             raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
-        # Lock the attendee so two posts at once cannot both slip under the per-minute limit. (SQLite has no
-        # row locks; its write transactions already run one at a time.)
-        if connection.features.has_select_for_update:
-            Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
-        recent = Note.objects.filter(
-            attendee=attendee, created_at__gte=timezone.now() - timedelta(minutes=1)
-        ).count()
-        if recent >= NOTES_PER_MINUTE:
-            raise TooManyNotes(
-                _("Je hebt veel post-its in korte tijd gestuurd. Wacht even en probeer het dan opnieuw.")
-            )
+        _check_rate(attendee)
         if not activity.live.is_open:
             raise ValidationError(_("Deze bijeenkomst is afgelopen."))
         if not activity.is_open or not activity.takes_notes or activity.kind == Activity.Kind.PARKING:
@@ -113,6 +103,44 @@ def note_create(
         return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, author), False
     _bump(activity.live_id)
     realtime.note_added(note)
+    return note, True
+
+
+def _check_rate(attendee):
+    # Lock the attendee so two posts at once cannot both slip under the per-minute limit. (SQLite has no row
+    # locks; its write transactions already run one at a time.)
+    if connection.features.has_select_for_update:
+        Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
+    recent = Note.objects.filter(attendee=attendee, created_at__gte=timezone.now() - timedelta(minutes=1))
+    if recent.count() >= NOTES_PER_MINUTE:
+        raise TooManyNotes(
+            _("Je hebt veel post-its in korte tijd gestuurd. Wacht even en probeer het dan opnieuw.")
+        )
+
+
+@transaction.atomic
+def phone_note_add(
+    *, activity: Activity, attendee: Attendee, text: str, client_id, check
+) -> tuple[Note, bool]:
+    """A note a phone adds through an activity kind (a reaction to a dream, a table's idea), with the board's
+    rules: the same client_id finds the note it already made, the text is cleaned, at most NOTES_PER_MINUTE.
+    `check()` applies the kind's own rules (raising ValidationError) and returns the note's other fields
+    (category, dream, table_id, ...). Returns (note, created); the caller pushes to the screens."""
+    client_id = clean_client_id(client_id)
+    existing = Note.objects.filter(activity=activity, client_id=client_id).first()
+    if existing is not None:
+        return _same_author(existing, attendee, None), False
+    text = _clean_text(text)
+    fields = check()
+    _check_rate(attendee)
+    try:
+        with transaction.atomic():
+            note = Note.objects.create(
+                activity=activity, attendee=attendee, client_id=client_id, text=text, **fields
+            )
+    except IntegrityError:  # the same key raced in from a second request
+        return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, None), False
+    _bump(activity.live_id)
     return note, True
 
 

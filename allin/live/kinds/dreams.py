@@ -12,12 +12,10 @@ import unicodedata
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import kinds, notes, photo_cards, realtime
@@ -105,49 +103,31 @@ def reaction_create(
     *, activity: Activity, attendee: Attendee, dream_id, text: str, category: str, client_id
 ) -> tuple[Note, bool]:
     """A note on the dream being told, answering one of the two questions. Same client_id, same note."""
-    client_id = notes._clean_client_id(client_id)
-    existing = Note.objects.filter(activity=activity, client_id=client_id).first()
-    if existing is not None:
-        return notes._same_author(existing, attendee, None), False
-    text = notes._clean_text(text)
-    _check_phone(activity, attendee)
-    current = presenting_id(activity)
-    if current is None or str(dream_id) != str(current):
-        raise ValidationError(
-            _("Deze droom wordt nu niet verteld. Kijk op het scherm welke droom aan de beurt is.")
-        )
-    dream = Dream.objects.filter(activity=activity, pk=current).first()
-    if dream is None:
-        raise ValidationError(
-            _("Deze droom wordt nu niet verteld. Kijk op het scherm welke droom aan de beurt is.")
-        )
-    if dream.attendee_id == attendee.pk:
-        raise ValidationError(_("Dit is je eigen droom. De anderen reageren erop."))
-    if category not in questions(activity):
-        raise ValidationError(_("Kies bij welke vraag je antwoord hoort."))
-    Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
-    recent = Note.objects.filter(attendee=attendee, created_at__gte=timezone.now() - timedelta(minutes=1))
-    if recent.count() >= notes.NOTES_PER_MINUTE:
-        raise notes.TooManyNotes(
-            _("Je hebt veel post-its in korte tijd gestuurd. Wacht even en probeer het dan opnieuw.")
-        )
-    try:
-        with transaction.atomic():
-            note = Note.objects.create(
-                activity=activity,
-                attendee=attendee,
-                client_id=client_id,
-                text=text,
-                category=category,
-                dream=dream,
+
+    def check():
+        _check_phone(activity, attendee)
+        current = presenting_id(activity)
+        if current is None or str(dream_id) != str(current):
+            raise ValidationError(
+                _("Deze droom wordt nu niet verteld. Kijk op het scherm welke droom aan de beurt is.")
             )
-    except IntegrityError:  # the same key raced in from a second request
-        return notes._same_author(
-            Note.objects.get(activity=activity, client_id=client_id), attendee, None
-        ), False
-    _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
-    return note, True
+        dream = Dream.objects.filter(activity=activity, pk=current).first()
+        if dream is None:
+            raise ValidationError(
+                _("Deze droom wordt nu niet verteld. Kijk op het scherm welke droom aan de beurt is.")
+            )
+        if dream.attendee_id == attendee.pk:
+            raise ValidationError(_("Dit is je eigen droom. De anderen reageren erop."))
+        if category not in questions(activity):
+            raise ValidationError(_("Kies bij welke vraag je antwoord hoort."))
+        return {"category": category, "dream": dream}
+
+    note, created = notes.phone_note_add(
+        activity=activity, attendee=attendee, text=text, client_id=client_id, check=check
+    )
+    if created:
+        realtime.results_changed(activity.live_id)
+    return note, created
 
 
 # ---- the facilitator --------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def plan_create(
     source_note: Note | None = None,
 ) -> tuple[Plan, bool]:
     """A plan from a phone (attendee) or the console (author). The same client_id finds the plan it made."""
-    client_id = notes._clean_client_id(client_id)
+    client_id = notes.clean_client_id(client_id)
     existing = Plan.objects.filter(activity=activity, client_id=client_id).first()
     if existing is not None:
         return _same_author(existing, attendee, author), False

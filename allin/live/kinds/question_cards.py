@@ -8,12 +8,11 @@ live."""
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .. import kinds, notes, realtime
@@ -218,43 +217,25 @@ def table_note_create(
     *, activity: Activity, attendee: Attendee, text: str, client_id, category: str = ""
 ) -> tuple[Note, bool]:
     """An idea or action point of the attendee's table. The same client_id finds the note it already made."""
-    client_id = notes._clean_client_id(client_id)
-    existing = Note.objects.filter(activity=activity, client_id=client_id).first()
-    if existing is not None:
-        return notes._same_author(existing, attendee, None), False
-    text = notes._clean_text(text)
-    _check_phone(activity, attendee)
-    Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
-    seat = TableSeat.objects.filter(activity=activity, attendee=attendee).first()
-    if seat is None:
-        raise ValidationError(_("Kies eerst aan welke tafel je zit."))
-    if category not in categories(activity):
-        raise ValidationError(
-            _("Kies een van de soorten: %(list)s.") % {"list": ", ".join(categories(activity))}
-        )
-    recent = Note.objects.filter(attendee=attendee, created_at__gte=timezone.now() - timedelta(minutes=1))
-    if recent.count() >= notes.NOTES_PER_MINUTE:
-        raise notes.TooManyNotes(
-            _("Je hebt veel post-its in korte tijd gestuurd. Wacht even en probeer het dan opnieuw.")
-        )
-    try:
-        with transaction.atomic():
-            note = Note.objects.create(
-                activity=activity,
-                attendee=attendee,
-                client_id=client_id,
-                text=text,
-                category=category,
-                table_id=seat.table_id,
+
+    def check():
+        _check_phone(activity, attendee)
+        seat = TableSeat.objects.filter(activity=activity, attendee=attendee).first()
+        if seat is None:
+            raise ValidationError(_("Kies eerst aan welke tafel je zit."))
+        if category not in categories(activity):
+            raise ValidationError(
+                _("Kies een van de soorten: %(list)s.") % {"list": ", ".join(categories(activity))}
             )
-    except IntegrityError:  # the same key raced in from a second request
-        return notes._same_author(
-            Note.objects.get(activity=activity, client_id=client_id), attendee, None
-        ), False
-    _bump(activity.live_id)
-    _refresh_tables(activity, [seat.table_id], skip=attendee.pk)
-    realtime.results_changed(activity.live_id)
-    return note, True
+        return {"category": category, "table_id": seat.table_id}
+
+    note, created = notes.phone_note_add(
+        activity=activity, attendee=attendee, text=text, client_id=client_id, check=check
+    )
+    if created:
+        _refresh_tables(activity, [note.table_id], skip=attendee.pk)
+        realtime.results_changed(activity.live_id)
+    return note, created
 
 
 # ---- what the screens show --------------------------------------------------------------------------------
