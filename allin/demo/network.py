@@ -3,7 +3,7 @@
 their personal link, with varied consent, and a few collaborations. The Expertisepunt LOB is missing on purpose,
 so the "who to think of" list shows what is still missing."""
 
-from allin.network import services
+from allin.network import collaborations, services
 from allin.network.catalogue import ConsentSource, LinkMode, Share
 
 # name, kind, process ("wan", "allin" or None), share, how it was filled, contact, card texts
@@ -158,6 +158,6 @@ def load(*, workspace, user, allin, wan):
                 )
         by_name[name] = partner
     for first, second, note in COLLABORATIONS:
-        services.collaboration_add(
+        collaborations.collaboration_add(
             workspace=workspace, first=by_name[first], second=by_name[second], note=note
         )

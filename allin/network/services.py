@@ -24,10 +24,9 @@ from .models import (
 )
 
 CARD_FIELDS = ("description", "ideas", "wishes", "concerns", "opportunities")
-COLLABORATIONS_MAX = 2000
 
 
-def _clean_text(value, *, max_len, label, required=False, multiline=False):
+def clean_text(value, *, max_len, label, required=False, multiline=False):
     if multiline:
         text = "\n".join(
             one_line(line) for line in str(value or "").replace("\r\n", "\n").split("\n")
@@ -90,10 +89,10 @@ def clean_contacts(contacts) -> list[dict]:
     """Rows of name, role, email, phone; empty rows are skipped. A row with details needs a name."""
     out = []
     for row in contacts or []:
-        name = _clean_text(row.get("name"), max_len=limits.NAME_MAX, label=_("de naam van de contactpersoon"))
-        role = _clean_text(row.get("role"), max_len=limits.NAME_MAX, label=_("de functie"))
+        name = clean_text(row.get("name"), max_len=limits.NAME_MAX, label=_("de naam van de contactpersoon"))
+        role = clean_text(row.get("role"), max_len=limits.NAME_MAX, label=_("de functie"))
         email = clean_email(row.get("email"))
-        phone = _clean_text(row.get("phone"), max_len=PHONE_MAX, label=_("het telefoonnummer"))
+        phone = clean_text(row.get("phone"), max_len=PHONE_MAX, label=_("het telefoonnummer"))
         if not any((name, role, email, phone)):
             continue
         if not name:
@@ -128,7 +127,7 @@ def _card_texts(data) -> dict:
         "opportunities": _("de kansen"),
     }
     return {
-        key: _clean_text(data.get(key), max_len=CARD_TEXT_MAX, label=labels[key], multiline=True)
+        key: clean_text(data.get(key), max_len=CARD_TEXT_MAX, label=labels[key], multiline=True)
         for key in CARD_FIELDS
         if key in data
     }
@@ -155,7 +154,7 @@ def _replace_contacts(partner, contacts):
 def partner_create(
     *, workspace, name, kind="", website="", contacts=(), process=None, created_by=None, **texts
 ) -> Partner:
-    name = _clean_text(name, max_len=limits.NAME_MAX, label=_("de naam van de organisatie"), required=True)
+    name = clean_text(name, max_len=limits.NAME_MAX, label=_("de naam van de organisatie"), required=True)
     _check_name_free(workspace, name)
     _check_process(workspace, process)
     contacts = clean_contacts(contacts)
@@ -177,7 +176,7 @@ def partner_create(
 def partner_update(*, partner, name, kind, website="", contacts=(), process=None, **texts) -> Partner:
     """The facilitator's edit of the whole card (consent is changed on its own, see consent_change)."""
     partner = Partner.objects.select_for_update().get(pk=partner.pk)
-    name = _clean_text(name, max_len=limits.NAME_MAX, label=_("de naam van de organisatie"), required=True)
+    name = clean_text(name, max_len=limits.NAME_MAX, label=_("de naam van de organisatie"), required=True)
     _check_name_free(partner.workspace, name, exclude_pk=partner.pk)
     _check_process(partner.workspace, process)
     contacts = clean_contacts(contacts)
@@ -207,9 +206,7 @@ def consent_record(*, partner, share_with, given_by, source, recorded_by=None) -
         raise ValidationError(_("Kies met wie de kaart gedeeld mag worden."))
     if source not in ConsentSource.values:
         raise ValidationError(_("Onbekend hoe de toestemming is gegeven."))
-    given_by = _clean_text(
-        given_by, max_len=limits.NAME_MAX, label=_("wie de toestemming gaf"), required=True
-    )
+    given_by = clean_text(given_by, max_len=limits.NAME_MAX, label=_("wie de toestemming gaf"), required=True)
     partner = Partner.objects.select_for_update().get(pk=partner.pk)
     audit_record(
         workspace=partner.workspace_id,
@@ -285,7 +282,7 @@ def _lock_for_link(partner):
 def partner_fill_about(*, partner, name, kind, description, website, contacts) -> Partner:
     """Page 1 of the card, saved by the partner through their link."""
     locked = _lock_for_link(partner)
-    name = _clean_text(name, max_len=limits.NAME_MAX, label=_("de naam van de organisatie"), required=True)
+    name = clean_text(name, max_len=limits.NAME_MAX, label=_("de naam van de organisatie"), required=True)
     _check_name_free(locked.workspace, name, exclude_pk=locked.pk)
     contacts = clean_contacts(contacts)
     before = (locked.name, locked.kind, locked.description, locked.website, _contacts_of(locked))
@@ -327,31 +324,6 @@ def partner_fill_views(*, partner, ideas, wishes, concerns, opportunities, share
     return consent_record(
         partner=locked, share_with=share_with, given_by=given_by, source=ConsentSource.PARTNER
     )
-
-
-# ---- collaborations ----------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def collaboration_add(*, workspace, first, second, note="") -> Collaboration:
-    if first is None or second is None or first.pk == second.pk:
-        raise ValidationError(_("Kies twee verschillende partners."))
-    if first.workspace_id != workspace.pk or second.workspace_id != workspace.pk:
-        raise ValidationError(_("Deze partners horen niet bij deze werkruimte."))
-    first, second = sorted((first, second), key=lambda p: p.pk)
-    if Collaboration.objects.filter(first=first, second=second).exists():
-        raise ValidationError(
-            _("De samenwerking tussen %(a)s en %(b)s staat er al.") % {"a": first.name, "b": second.name}
-        )
-    if Collaboration.objects.filter(workspace=workspace).count() >= COLLABORATIONS_MAX:
-        raise ValidationError(_("Dit netwerk heeft het grootste aantal samenwerkingen al bereikt."))
-    note = _clean_text(note, max_len=limits.SHORT_TEXT_MAX, label=_("waarover ze samenwerken"))
-    return Collaboration.objects.create(workspace=workspace, first=first, second=second, note=note)
-
-
-@transaction.atomic
-def collaboration_remove(*, collaboration) -> None:
-    collaboration.delete()
 
 
 # ---- the participants' link --------------------------------------------------------------------------------

@@ -293,7 +293,7 @@ def _check_row(values, processes):
             return ""
 
     name = field(
-        services._clean_text, values.get("name"), max_len=limits.NAME_MAX, label=_("de naam"), required=True
+        services.clean_text, values.get("name"), max_len=limits.NAME_MAX, label=_("de naam"), required=True
     )
     kind = kind_from_text(values.get("kind"))
     if kind is None:
@@ -310,7 +310,7 @@ def _check_row(values, processes):
         ("opportunities", _("de kansen")),
     ):
         row[key] = field(
-            services._clean_text, values.get(key), max_len=CARD_TEXT_MAX, label=label, multiline=True
+            services.clean_text, values.get(key), max_len=CARD_TEXT_MAX, label=label, multiline=True
         )
     process_name = " ".join(values.get("process", "").split())
     row["process_name"] = process_name
@@ -326,7 +326,7 @@ def _check_row(values, processes):
         )
     row["share_with"] = share or Share.NOBODY
     row["consent_given_by"] = field(
-        services._clean_text,
+        services.clean_text,
         values.get("consent_given_by"),
         max_len=limits.NAME_MAX,
         label=_("wie toestemming gaf"),

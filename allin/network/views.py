@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from allin.core.forms import run_service
 from allin.workspaces.access import workspace_view
 
+from . import collaborations as collaboration_services
 from . import links, selectors, services
 from .catalogue import LinkMode
 from .forms import CollaborationForm, ConsentForm, LinkForm, PartnerForm
@@ -183,7 +184,9 @@ def collaborations(request):
     visible = selectors.visible_partners(request.workspace, request.membership)
     form = CollaborationForm(_posted(request), partners=visible)
     if request.method == "POST" and form.is_valid():
-        done = run_service(form, lambda d: services.collaboration_add(workspace=request.workspace, **d))
+        done = run_service(
+            form, lambda d: collaboration_services.collaboration_add(workspace=request.workspace, **d)
+        )
         if done is not None:
             messages.success(request, _("De samenwerking is toegevoegd."))
             return redirect("collaborations", workspace=request.workspace.slug)
@@ -199,6 +202,6 @@ def collaborations(request):
 @require_POST
 def collaboration_delete(request, pk):
     collaboration = get_object_or_404(Collaboration, workspace=request.workspace, pk=pk)
-    services.collaboration_remove(collaboration=collaboration)
+    collaboration_services.collaboration_remove(collaboration=collaboration)
     messages.success(request, _("De samenwerking is verwijderd."))
     return redirect("collaborations", workspace=request.workspace.slug)

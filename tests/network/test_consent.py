@@ -7,7 +7,7 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from allin.network import selectors, services
+from allin.network import collaborations, selectors, services
 from allin.network.catalogue import Share
 from allin.network.models import Partner
 from allin.workspaces.models import Membership
@@ -92,7 +92,9 @@ def test_a_viewer_cannot_open_a_card_beyond_its_consent(workspace, as_viewer, al
 def test_the_picture_and_the_collaborations_respect_consent(workspace, as_viewer):
     hidden = factories.partner(workspace, "Verborgen Partner", share=Share.NOBODY)
     shown = factories.partner(workspace, "Zichtbare Partner", share=Share.WORKSPACE)
-    services.collaboration_add(workspace=workspace, first=hidden, second=shown, note="geheime samenwerking")
+    collaborations.collaboration_add(
+        workspace=workspace, first=hidden, second=shown, note="geheime samenwerking"
+    )
     for name in ("network_overview", "collaborations"):
         page = as_viewer.get(reverse(name, kwargs={"workspace": workspace.slug})).content.decode()
         assert "Zichtbare Partner" in page or name == "collaborations"

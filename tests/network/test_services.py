@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from allin.network import services
+from allin.network import collaborations, services
 from allin.network.catalogue import ConsentSource, Share
 from allin.network.models import Collaboration, ContactPerson, Partner
 from allin.workspaces.models import Membership
@@ -132,12 +132,12 @@ def test_a_viewer_or_another_workspace_may_not_change_consent(workspace, viewer,
 
 def test_collaborations_are_stored_once_per_pair(workspace):
     a, b = factories.partner(workspace, "A"), factories.partner(workspace, "B")
-    collaboration = services.collaboration_add(workspace=workspace, first=b, second=a, note="stages")
+    collaboration = collaborations.collaboration_add(workspace=workspace, first=b, second=a, note="stages")
     assert (collaboration.first, collaboration.second) == tuple(sorted((a, b), key=lambda p: p.pk))
     with pytest.raises(ValidationError, match="staat er al"):
-        services.collaboration_add(workspace=workspace, first=a, second=b)
+        collaborations.collaboration_add(workspace=workspace, first=a, second=b)
     with pytest.raises(ValidationError, match="twee verschillende"):
-        services.collaboration_add(workspace=workspace, first=a, second=a)
+        collaborations.collaboration_add(workspace=workspace, first=a, second=a)
     services.partner_delete(partner=a)
     assert not Collaboration.objects.exists()
 
@@ -146,4 +146,4 @@ def test_collaboration_with_a_partner_of_another_workspace_is_refused(workspace,
     mine = factories.partner(workspace, "A")
     theirs = factories.partner(Membership.objects.get(user=outsider).workspace, "B")
     with pytest.raises(ValidationError, match="horen niet bij deze werkruimte"):
-        services.collaboration_add(workspace=workspace, first=mine, second=theirs)
+        collaborations.collaboration_add(workspace=workspace, first=mine, second=theirs)

@@ -7,7 +7,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from allin.network import services
+from allin.network import collaborations, services
 from allin.network.catalogue import THINK_OF, Share
 from allin.network.models import Partner
 from tests.exports.helpers import pdf_reader, pdf_text
@@ -50,7 +50,7 @@ def test_think_of_matches_kind_name_and_contact_function(workspace):
 def test_the_picture_is_accessible_svg_with_a_text_alternative(workspace, as_facilitator):
     a = factories.partner(workspace, "ROC <Voorbeeld>", kind="mbo")
     b = factories.partner(workspace, "Jongerenwerk", kind="jongerenwerk")
-    services.collaboration_add(workspace=workspace, first=a, second=b, note="stages & spreekuur")
+    collaborations.collaboration_add(workspace=workspace, first=a, second=b, note="stages & spreekuur")
     page = as_facilitator.get(_url("network_overview", workspace)).content.decode()
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert 'role="img"' in svg and "aria-labelledby=" in svg

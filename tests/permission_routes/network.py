@@ -5,7 +5,7 @@ The world's partner is shared with the whole workspace, so a viewer may read it;
 link are public: whoever holds the token gets the page (wrong, expired and revoked tokens:
 tests/network/test_links.py)."""
 
-from allin.network import services
+from allin.network import collaborations, services
 from allin.network.catalogue import ConsentSource, LinkMode, Share
 from tests.permission_table import (
     EDIT_PAGE,
@@ -71,7 +71,7 @@ def extend_world(world):
         workspace=world.workspace, name="Jongerenwerk Wereld", kind="jongerenwerk"
     )
     world.network_partner = partner
-    world.network_collaboration = services.collaboration_add(
+    world.network_collaboration = collaborations.collaboration_add(
         workspace=world.workspace, first=partner, second=other
     )
     world.network_partner_token = services.partner_link_create(partner=partner, mode=LinkMode.FILL)

@@ -205,7 +205,9 @@ def test_the_layout_is_deterministic_and_nothing_overlaps():
     boxes = []
     for _word, x, y, size, width, _colour in first:
         box = (x - width / 2, y - size * 0.8, x + width / 2, y + size * 0.2)
-        assert 0 <= box[0] and box[2] <= wordcloud_svg.WIDTH and 0 <= box[1] and box[3] <= wordcloud_svg.HEIGHT
+        assert (
+            0 <= box[0] and box[2] <= wordcloud_svg.WIDTH and 0 <= box[1] and box[3] <= wordcloud_svg.HEIGHT
+        )
         assert not any(wordcloud_svg._overlap(box, other) for other in boxes)
         boxes.append(box)
 
