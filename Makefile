@@ -19,7 +19,13 @@ node_modules/.installed: package.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-run: install
+# The demo's own secret key, made once on this machine and never committed (.gitignore): with DEBUG off the
+# app refuses to start without one. An ALLIN_SECRET_KEY or ALLIN_SECRET_KEY_FILE of your own takes its place.
+.allin-secret-key:
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+run: export ALLIN_SECRET_KEY_FILE ?= $(if $(ALLIN_SECRET_KEY),,$(CURDIR)/.allin-secret-key)
+run: install .allin-secret-key
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo
 	@echo "ALL-IN draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
