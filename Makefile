@@ -24,6 +24,8 @@ install: $(VENV)/.installed node_modules/.installed
 .allin-secret-key:
 	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
+# Links in e-mails, QR codes and posters need the address the app runs on: ALLIN_SITE_URL follows PORT unless set.
+run: export ALLIN_SITE_URL ?= http://127.0.0.1:$(PORT)
 run: export ALLIN_SECRET_KEY_FILE ?= $(if $(ALLIN_SECRET_KEY),,$(CURDIR)/.allin-secret-key)
 run: install .allin-secret-key
 	$(PY) manage.py migrate --noinput
