@@ -68,15 +68,19 @@ DEBUG = env_bool("DEBUG", False)
 # A key written in this file is public: it may only sign anything on a developer's machine with DEBUG on. `make
 # run` makes the demo its own key (.allin-secret-key, untracked); the tests set theirs in tests/testenv.py.
 _PUBLIC_KEY = "allin-debug-only-insecure-key-never-in-production-0123456789"
+ALLIN_MISSING_KEY_MESSAGE = (
+    "ALL-IN start niet zonder eigen geheime sleutel: zet ALLIN_SECRET_KEY (of ALLIN_SECRET_KEY_FILE) op een "
+    "lange willekeurige waarde, bijvoorbeeld uit "
+    '`python3 -c "import secrets; print(secrets.token_urlsafe(50))"`. `make run` maakt er zelf een.'
+)
 SECRET_KEY = env("SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = _PUBLIC_KEY
-if not SECRET_KEY or (not DEBUG and SECRET_KEY in {_PUBLIC_KEY, _OLD_DEMO_KEY}):
-    raise ImproperlyConfigured(
-        "ALL-IN start niet zonder eigen geheime sleutel: zet ALLIN_SECRET_KEY (of ALLIN_SECRET_KEY_FILE) op een "
-        "lange willekeurige waarde, bijvoorbeeld uit "
-        '`python3 -c "import secrets; print(secrets.token_urlsafe(50))"`. `make run` maakt er zelf een.'
-    )
+if not DEBUG and SECRET_KEY in {_PUBLIC_KEY, _OLD_DEMO_KEY}:
+    raise ImproperlyConfigured(ALLIN_MISSING_KEY_MESSAGE)
+# Without a key, commands that sign nothing (check, migrate, makemessages) still run, as Django allows; the
+# server refuses to start (allin/asgi.py) and anything that would sign stops with Django's own error.
+ALLIN_SECRET_KEY_MISSING = not SECRET_KEY
 # Key rotation: the new key signs, the old ones (comma-separated) are still accepted for sessions and signed
 # links until they are removed (docs/operations.md).
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
