@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allin.groups",
     "allin.live",
     "allin.actions",
+    "allin.experiments",
     "allin.exports",
     "allin.demo",
     "django_tasks",
