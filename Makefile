@@ -19,6 +19,8 @@ node_modules/.installed: package.json
 
 install: $(VENV)/.installed node_modules/.installed
 
+# Links in e-mails, QR codes and posters need the address the app runs on: ALLIN_SITE_URL follows PORT unless set.
+run: export ALLIN_SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo

@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "allin.audit.context.CurrentRequestMiddleware",  # who is acting, for the audit log
+    "allin.core.site.CurrentRequestMiddleware",  # the public address for links; who is acting, for the audit log
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allin.core.security.SameOriginFramesMiddleware",  # inside the two above: the projector may be framed by us
