@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "allin.groups",
     "allin.live",
     "allin.actions",
+    "allin.experiments",
     "allin.exports",
     "allin.demo",
     "django_tasks",
