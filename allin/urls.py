@@ -5,6 +5,7 @@ from allin.actions import urls as action_urls
 from allin.audit import urls as audit_urls
 from allin.core import privacy_views
 from allin.core import views as core_views
+from allin.experiments import urls as experiment_urls
 from allin.exports import report_urls
 from allin.exports import views as export_views
 from allin.groups import urls as groups_urls
@@ -105,6 +106,7 @@ workspace_patterns = [
     *groups_urls.workspace_patterns,
     *socialmap_urls.workspace_patterns,
     *action_urls.workspace_patterns,
+    *experiment_urls.workspace_patterns,
     *report_urls.workspace_patterns,
     *audit_urls.workspace_patterns,
 ]
