@@ -302,7 +302,8 @@ def test_a_push_never_takes_the_console_control_from_the_keyboard(new_context, e
     # Pressed the moment an answer is swapped in (before htmx would have settled it): still an htmx POST.
     hide = note.get_by_role("button", name=re.compile(r"^Verbergen"))
     press_on_arrival = """() => document.addEventListener("htmx:afterSwap", () => {
-        const note = [...document.querySelectorAll(".console-notes > li")].find(li => li.textContent.includes("vaste plek"));
+        const notes = [...document.querySelectorAll(".console-notes > li")];
+        const note = notes.find(li => li.textContent.includes("vaste plek"));
         note.querySelector("form button").click();
     }, { once: true })"""
     statuses = []
