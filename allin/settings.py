@@ -97,7 +97,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "channels",
     "django_htmx",
-    "axes",
     "csp",
     "allin.core",
     "allin.audit",
@@ -131,7 +130,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allin.core.security.SameOriginFramesMiddleware",  # inside the two above: the projector may be framed by us
     "django_htmx.middleware.HtmxMiddleware",
-    "axes.middleware.AxesMiddleware",
     # Last: it is sync-only, and a sync-only middleware makes Django run every middleware outside it in one
     # thread. Placed higher, the ones inside it run in async mode, each with a hop to a thread and back for
     # every process_request and process_response.
@@ -210,7 +208,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
     "allin.workspaces.backends.EmailBackend",
 ]
 LOGIN_URL = "login"
@@ -218,15 +215,8 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 0.25  # hours: a locked account may try again after 15 minutes
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "username"
-# Count failures per address whatever its case, so "Olga@" and "olga@" share one budget.
-AXES_USERNAME_CALLABLE = "allin.workspaces.backends.axes_username"
-AXES_LOCKOUT_TEMPLATE = "workspaces/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
+# Login and password-reset limits live in allin/workspaces/auth_throttle.py; this is the failure that closes an account.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -341,7 +331,6 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},  # runserver's access lines carry paths and query strings
         "django.channels.server": {"level": "WARNING"},
-        "axes": {"level": "WARNING"},
         "allin.request": {"level": env("REQUEST_LOG_LEVEL", "INFO")},
     },
 }

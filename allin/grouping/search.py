@@ -4,6 +4,7 @@ import time
 
 from . import designs
 from .bounds import balanced_sizes
+from .evaluate import expert_faults
 from .problem import ProblemError
 
 
@@ -122,8 +123,8 @@ def _badness(state, t, u):
             score += state.search.dom * (state.domains[t][g][problem.domain[p]] - 1)
         if problem.role[p]:
             score += state.search.role * (state.roles[t][g][problem.role[p]] - 1)
-    if state.unit_experts[t][u] and state.experts[t][g] > 1:
-        score += state.search.exp
+    if state.unit_experts[t][u] and expert_faults(state.experts[t][g], *state.exp_limits[t]):
+        score += state.search.hard
     return score
 
 
@@ -201,12 +202,11 @@ def tabu_search(state, rng, budget, deadline, lower, partners=None):
 
 
 def _adapt(state):
-    """Adaptive penalty weights: while the plan has repeats (or expert faults) their weight grows, while it has
-    none it shrinks again, so the walk can cross plans with a repeat to reach fewer same-domain pairs."""
-    repeats, experts = state.parts()
+    """Adaptive penalty weight: while the plan has repeats their weight grows, while it has none it shrinks again,
+    so the walk can cross plans with a repeat to reach fewer same-domain pairs."""
+    _, repeats = state.parts()
     w = state.search
     w.rep = min(400, w.rep + 2) if repeats else max(6, w.rep - 1)
-    w.exp = min(400, w.exp + 2) if experts else max(6, w.exp - 1)
     state.cost = state.total()
 
 
