@@ -97,7 +97,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "channels",
     "django_htmx",
-    "axes",
     "csp",
     "allin.core",
     "allin.audit",
@@ -131,7 +130,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allin.core.security.SameOriginFramesMiddleware",  # inside the two above: the projector may be framed by us
     "django_htmx.middleware.HtmxMiddleware",
-    "axes.middleware.AxesMiddleware",
     # Last: it is sync-only, and a sync-only middleware makes Django run every middleware outside it in one
     # thread. Placed higher, the ones inside it run in async mode, each with a hop to a thread and back for
     # every process_request and process_response.
@@ -210,7 +208,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
     "allin.workspaces.backends.EmailBackend",
 ]
 LOGIN_URL = "login"
@@ -218,15 +215,8 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 0.25  # hours: a locked account may try again after 15 minutes
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "username"
-# Count failures per address whatever its case, so "Olga@" and "olga@" share one budget.
-AXES_USERNAME_CALLABLE = "allin.workspaces.backends.axes_username"
-AXES_LOCKOUT_TEMPLATE = "workspaces/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
+# Login and password-reset limits live in allin/workspaces/auth_throttle.py; this is the failure that closes an account.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -319,6 +309,12 @@ ALLIN_HEALTH_CHECKS = {
 }
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The request gate (allin/core/gate.py): how many requests one worker lets into Django at a time, and the body
+# each must deliver whole before it gets a place: at most this many bytes (the biggest upload, a 5 MB photo, with
+# room for the form around it) within this many seconds, else 408 and the connection is closed.
+ALLIN_REQUESTS_PER_WORKER = env_int("REQUESTS_PER_WORKER", 8)
+ALLIN_BODY_MAX_BYTES = env_int("BODY_MAX_BYTES", 6 * 1024 * 1024)
+ALLIN_BODY_SECONDS = env_int("BODY_SECONDS", 30)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # One JSON object per line, without personal data (allin/core/logs.py); ALLIN_LOG_FORMAT=text for plain lines.
@@ -335,7 +331,6 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},  # runserver's access lines carry paths and query strings
         "django.channels.server": {"level": "WARNING"},
-        "axes": {"level": "WARNING"},
         "allin.request": {"level": env("REQUEST_LOG_LEVEL", "INFO")},
     },
 }

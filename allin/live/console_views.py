@@ -100,6 +100,7 @@ def _run(request, meeting, live, call):
         )
         if error:
             response.status_code = 400
+        response["X-Live-Version"] = str(live.version)  # the page ignores a refetch older than this answer
         return response
     if error:
         messages.error(request, error)
