@@ -68,7 +68,11 @@ def series(people, seed, experts=None):
         "history": history,
         "group_size": {"min": 3, "max": 5},
         "together": [[ids[count + 1], ids[count + 2]], [ids[count + 5], ids[count + 6]]],
-        "apart": [[ids[0], ids[count + 3]], [ids[count + 7], ids[count + 8]], [ids[count + 9], ids[count + 10]]],
+        "apart": [
+            [ids[0], ids[count + 3]],
+            [ids[count + 7], ids[count + 8]],
+            [ids[count + 9], ids[count + 10]],
+        ],
     }
 
 
@@ -199,14 +203,18 @@ def main(argv):
     parser.add_argument("names", nargs="*", help="only instances whose name contains one of these")
     parser.add_argument("--limits", nargs="+", type=float, default=[1.0, 2.0, 10.0])
     parser.add_argument("--seeds", type=int, default=3)
-    parser.add_argument("--cpsat-workers", type=int, default=1, help="CP-SAT threads (this optimiser uses one)")
+    parser.add_argument(
+        "--cpsat-workers", type=int, default=1, help="CP-SAT threads (this optimiser uses one)"
+    )
     parser.add_argument("--no-cpsat", action="store_true")
     args = parser.parse_args(argv[1:])
     print(
         f"# machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
         f"at the start; CP-SAT workers: {args.cpsat_workers}; seeds: {args.seeds}"
     )
-    print("| instance | limit s | ours repeats (median / worst) | ours s | CP-SAT repeats | CP-SAT s | hard | load |")
+    print(
+        "| instance | limit s | ours repeats (median / worst) | ours s | CP-SAT repeats | CP-SAT s | hard | load |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     names = list(instances(1))
     for name in names:
