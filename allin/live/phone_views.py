@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from allin.core import ratelimit
 
-from . import attendance, codes, groups_panel, kinds, notes, selectors, services
+from . import attendance, codes, groups_panel, notes, registry, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
 from .models import NOTE_MAX, Activity, LiveMeeting
 
@@ -187,7 +187,7 @@ def _note_form_error(form):
 
 def _kind_for(live, activity_id):
     activity = Activity.objects.select_related("live").filter(live=live, pk=activity_id).first()
-    spec = kinds.get(activity.kind) if (activity and not activity.takes_notes) else None
+    spec = registry.get(activity.kind) if (activity and not activity.takes_notes) else None
     return activity, spec
 
 

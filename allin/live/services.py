@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
+from allin.methods.activities import LIVE_ACTIVITIES
 
 from . import codes, realtime
 from .models import NAME_MAX, Activity, Attendee, AttendeeRole, ItemRun, LiveMeeting
-from .selectors import DEFAULT_CATEGORIES, LIVE_ACTIVITY_TYPES
+from .selectors import DEFAULT_CATEGORIES
 
 
 def _bump(live: LiveMeeting) -> None:
@@ -26,7 +27,7 @@ def _activity_for(live, item) -> Activity | None:
     """The live activity an agenda item's method configuration asks for, made once per meeting."""
     config = dict(item.activity or {})
     kind = config.pop("type", None)
-    if kind not in LIVE_ACTIVITY_TYPES:
+    if kind not in LIVE_ACTIVITIES:
         return None
     prompt = config.pop("prompt", None) or item.title
     categories = config.pop("categories", None) or DEFAULT_CATEGORIES.get(kind, [])

@@ -16,7 +16,7 @@ from allin.core.text import one_line
 from .. import realtime
 from ..activity_models import REASON_MAX, ConsentAnswer
 from ..models import Activity, LiveMeeting
-from . import KindSpec, register
+from ..registry import KindSpec, register
 
 Answer = ConsentAnswer.Answer
 

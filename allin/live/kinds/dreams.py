@@ -18,9 +18,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from .. import kinds, notes, photo_cards, realtime
+from .. import notes, photo_cards, realtime
 from ..activity_models import DREAM_MAX, Dream
 from ..models import Activity, Attendee, LiveMeeting, Note
+from ..registry import KindSpec, register
 
 KIND = Activity.Kind.FUTURE_DREAM.value
 DEFAULT_YEAR = 2030
@@ -295,8 +296,8 @@ def _console_present(request, activity):
     present_set(activity=activity, dream_id=request.POST.get("dream", ""))
 
 
-kinds.register(
-    kinds.KindSpec(
+register(
+    KindSpec(
         kind=KIND,
         phone_template="live/kinds/dreams_phone.html",
         projector_template="live/kinds/dreams_projector.html",

@@ -36,7 +36,7 @@ from allin.socialmap.models import (
 
 from .. import realtime
 from ..models import Activity, LiveMeeting
-from . import KindSpec, register
+from ..registry import KindSpec, register
 from .wordcloud import CLOUD_WORDS
 from .wordcloud_svg import cloud_svg
 

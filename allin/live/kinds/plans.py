@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 
-from .. import kinds, notes, realtime
+from .. import notes, realtime
 from ..activity_models import PLAN_TEXT_MAX, PLAN_TITLE_MAX, Plan
 from ..models import NOTE_KINDS, Activity, Attendee, LiveMeeting, Note
+from ..registry import KindSpec, register
 
 KIND = Activity.Kind.PLANS.value
 PLAN_WHO_MAX = 300
@@ -285,8 +286,8 @@ def _console_hide(request, activity):
     plan_set_hidden(plan=_plan(request, activity), hidden=request.POST.get("hidden") == "1")
 
 
-kinds.register(
-    kinds.KindSpec(
+register(
+    KindSpec(
         kind=KIND,
         phone_template="live/kinds/plans_phone.html",
         projector_template="live/kinds/plans_projector.html",

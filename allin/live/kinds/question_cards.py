@@ -15,8 +15,9 @@ from django.db.models import Count, F, Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .. import kinds, notes, realtime
+from .. import notes, realtime
 from ..models import Activity, Attendee, LiveMeeting, Note, Table, TableSeat
+from ..registry import KindSpec, register
 
 KIND = Activity.Kind.QUESTION_CARDS.value
 TABLES_MAX = 30
@@ -369,8 +370,8 @@ def _console_remove(request, activity):
     table_remove(table=_table_of(activity, request.POST.get("table", "")))
 
 
-kinds.register(
-    kinds.KindSpec(
+register(
+    KindSpec(
         kind=KIND,
         phone_template="live/kinds/question_cards_phone.html",
         projector_template="live/kinds/question_cards_projector.html",

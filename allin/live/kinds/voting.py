@@ -15,7 +15,7 @@ from allin.core.text import one_line
 from .. import realtime
 from ..activity_models import DOTS_MAX, Vote, VoteOption
 from ..models import Activity, LiveMeeting, Note, Theme
-from . import KindSpec, register
+from ..registry import KindSpec, register
 from .voting_state import (  # noqa: F401  (the state is part of this kind's interface)
     BALLOT_MAX,
     BALLOTS_MAX,

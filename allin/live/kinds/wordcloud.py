@@ -21,7 +21,7 @@ from allin.core.text import one_line
 from .. import realtime
 from ..activity_models import WORD_MAX, WordAlias, WordAnswer
 from ..models import Activity, Attendee, LiveMeeting
-from . import KindSpec, register
+from ..registry import KindSpec, register
 from .wordcloud_svg import cloud_svg
 
 WORDS_PER_ANSWER = 3
