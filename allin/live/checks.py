@@ -5,7 +5,8 @@ from django.core import checks
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
-from allin.methods.activities import LIVE_ACTIVITIES
+from allin.methods.activities import ACTIVITY_LABELS, LIVE_ACTIVITIES
+from allin.methods.schema import ACTIVITY_TYPES
 
 from . import registry
 from .models import NOTE_KINDS, Activity
@@ -29,4 +30,13 @@ def live_kinds_complete(app_configs=None, **kwargs):
                 errors.append(checks.Error(f"live kind {kind!r}: template {name} is missing", id="live.E003"))
     for kind in sorted(set(registry.REGISTRY) - set(LIVE_ACTIVITIES)):
         errors.append(checks.Error(f"live kind {kind!r} is not an activity type", id="live.E004"))
+    # The method files' schema is pure Python and keeps the bare names; they must be the labelled ones.
+    if ACTIVITY_TYPES != set(ACTIVITY_LABELS):
+        errors.append(
+            checks.Error(
+                "methods.schema.ACTIVITY_TYPES differs from methods.activities: "
+                f"{sorted(ACTIVITY_TYPES ^ set(ACTIVITY_LABELS))}",
+                id="live.E005",
+            )
+        )
     return errors

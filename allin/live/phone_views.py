@@ -139,8 +139,6 @@ def note_post(request, code):
     error, status = None, 400
     if form.is_valid():
         activity = Activity.objects.filter(live=live, pk=form.cleaned_data["activity"]).first()
-        if activity is not None:
-            activity.live = live  # already loaded, with its meeting: the push after the commit needs them
         if activity is None:
             error = _("Dit bord hoort niet bij deze bijeenkomst.")
         else:

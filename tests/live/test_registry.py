@@ -41,3 +41,8 @@ def test_registering_a_second_spec_for_a_kind_is_refused(monkeypatch):
     monkeypatch.setattr(registry, "REGISTRY", dict(registry.REGISTRY))
     with pytest.raises(RuntimeError):
         registry.register(dataclasses.replace(registry.get("vote")))
+
+
+def test_the_schema_of_the_method_files_knows_the_same_types(monkeypatch):
+    monkeypatch.setattr(checks, "ACTIVITY_TYPES", checks.ACTIVITY_TYPES - {"findings"})
+    assert [e.id for e in checks.live_kinds_complete()] == ["live.E005"]

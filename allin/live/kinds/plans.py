@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 
-from .. import notes, realtime
+from .. import events, notes
 from ..activity_models import PLAN_TEXT_MAX, PLAN_TITLE_MAX, Plan
 from ..models import NOTE_KINDS, Activity, Attendee, LiveMeeting, Note
 from ..registry import KindSpec, register
@@ -113,7 +113,7 @@ def plan_create(
     except IntegrityError:  # the same key raced in from a second request
         return _same_author(Plan.objects.get(activity=activity, client_id=client_id), attendee, author), False
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
     return plan, True
 
 
@@ -146,9 +146,9 @@ def plan_update(*, plan: Plan, title: str, what: str, who: str = "") -> Plan:
     plan.title, plan.what, plan.who = _clean(title, what, who)
     plan.save(update_fields=["title", "what", "who"])
     _bump(plan.activity.live_id)
-    realtime.results_changed(plan.activity.live_id)
+    events.results_changed(plan.activity.live_id)
     if plan.attendee_id:
-        realtime.attendee_changed(plan.activity.live_id, plan.attendee_id)
+        events.attendee_changed(plan.activity.live_id, plan.attendee_id)
     return plan
 
 
@@ -158,9 +158,9 @@ def plan_set_hidden(*, plan: Plan, hidden: bool) -> Plan:
         plan.hidden = hidden
         plan.save(update_fields=["hidden"])
         _bump(plan.activity.live_id)
-        realtime.results_changed(plan.activity.live_id)
+        events.results_changed(plan.activity.live_id)
         if plan.attendee_id:
-            realtime.attendee_changed(plan.activity.live_id, plan.attendee_id)
+            events.attendee_changed(plan.activity.live_id, plan.attendee_id)
     return plan
 
 
