@@ -94,9 +94,9 @@ class Attempt:
     def start(self, deadline):
         problem, rng = self.problem, self.rng
         self.state = State(problem, [[] for _ in range(len(problem.present) - problem.held)])
-        begun = design_start(problem, rng)
-        self.dealt = begun is None and spread.wanted(problem)
         try:
+            begun = design_start(problem, self.state.units, rng)
+            self.dealt = begun is None and spread.wanted(problem)
             if self.dealt:
                 begun = spread.dealt_start(problem, self.state.units, rng)
             elif begun is None:
