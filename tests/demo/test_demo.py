@@ -49,6 +49,7 @@ def test_the_workbook_shows_a_working_group_a_sharpened_question_and_a_chain_of_
     log = selectors.experiments(process)
     assert {e.status for e in log} == {"idee", "loopt", "klaar", "gestopt"}
     assert [f.label for f in log[0].follow_up_list] == ["E2", "E3"]
+    assert log[0].source.kind == "plan"  # made from the plan on the kick-off meeting's board
 
 
 def test_step_zero_of_the_child_poverty_series_is_filled_in(db):
