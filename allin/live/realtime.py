@@ -163,14 +163,21 @@ def attendees_changed(live_id: int) -> None:
     """Someone joined: the join screen's counter and the console's counter update in place."""
 
     def run():
+        from . import room
         from .models import Attendee
 
         count = str(Attendee.objects.filter(live_id=live_id).count())
         op = [{"op": "text", "target": "#joined-count", "text": count}]
         _send(group(live_id, PROJECTOR), op, 0)
-        _send(group(live_id, CONSOLE), op, 0)
+        _send(group(live_id, CONSOLE), op + room.console_ops(live_id), 0)
 
     _on_commit(run)
+
+
+def consoles_refresh(live_id: int) -> None:
+    """Only the consoles refetch (a join was refused: they show the flood warning). Sent at once, not after a
+    commit: a refusal writes nothing."""
+    _send(group(live_id, CONSOLE), [{"op": "refresh"}], 0)
 
 
 def results_changed(live_id: int) -> None:
