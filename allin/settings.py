@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "allin.people",
     "allin.socialmap",
     "allin.groups",
+    "allin.stepzero",
     "allin.live",
     "allin.actions",
     "allin.experiments",
@@ -309,6 +310,12 @@ ALLIN_HEALTH_CHECKS = {
 }
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The request gate (allin/core/gate.py): how many requests one worker lets into Django at a time, and the body
+# each must deliver whole before it gets a place: at most this many bytes (the biggest upload, a 5 MB photo, with
+# room for the form around it) within this many seconds, else 408 and the connection is closed.
+ALLIN_REQUESTS_PER_WORKER = env_int("REQUESTS_PER_WORKER", 8)
+ALLIN_BODY_MAX_BYTES = env_int("BODY_MAX_BYTES", 6 * 1024 * 1024)
+ALLIN_BODY_SECONDS = env_int("BODY_SECONDS", 30)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # One JSON object per line, without personal data (allin/core/logs.py); ALLIN_LOG_FORMAT=text for plain lines.

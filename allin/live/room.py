@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from allin.core import ratelimit
 
-from . import realtime
+from . import events
 from .models import Attendee, LiveMeeting, new_join_key
 
 JOINS_PER_ADDRESS_PER_MINUTE = 60
@@ -127,7 +127,7 @@ def note_allowed(*, request, live: LiveMeeting) -> bool:
 def _warn_consoles(live_id: int) -> None:
     """Consoles refetch (and so show the warning) at most once every few seconds, however hard the flood."""
     if cache.add(f"room-warned:{live_id}", 1, timeout=5):
-        realtime.consoles_refresh(live_id)
+        events.room_changed(live_id)
 
 
 # ---- what the console shows ----------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def join_key_renew(*, live: LiveMeeting) -> LiveMeeting:
     live.join_key = new_join_key()
     live.save(update_fields=["join_key"])
     LiveMeeting.objects.filter(pk=live.pk).update(version=F("version") + 1)
-    realtime.stage_changed(live.pk)  # the projector draws the new QR code
+    events.stage_changed(live.pk)  # the projector draws the new QR code
     return live
 
 
