@@ -202,3 +202,33 @@ def test_many_phones_behind_one_address_share_a_note_budget(live, board, monkeyp
     assert "Vanaf dit netwerk komen nu heel veel post-its binnen" in refused.content.decode()
     assert Note.objects.filter(activity=board).count() == 5
     assert post(phones[1], address="198.51.100.9").status_code == 200
+
+
+# ---- what the console hears -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    from allin.live import screens
+
+    calls = []
+    monkeypatch.setattr(screens.realtime, "send", lambda sends, version=0: calls.extend(sends))
+    return calls
+
+
+def test_each_join_pushes_the_rate_and_a_refused_join_makes_the_consoles_show_the_warning(
+    live, sent, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(room, "JOINS_PER_ADDRESS_PER_MINUTE", 2)  # refused well before it looks like a flood
+    from allin.live.realtime import CONSOLE, group
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _join(live)
+    console = [ops for name, ops in sent if name == group(live.pk, CONSOLE)]
+    assert {"op": "text", "target": "#join-rate", "text": "1"} in console[-1]
+
+    sent.clear()
+    for _ in range(room.JOINS_PER_ADDRESS_PER_MINUTE):
+        with django_capture_on_commit_callbacks(execute=True):
+            _join(live)
+    assert (group(live.pk, CONSOLE), [{"op": "refresh"}]) in sent  # refused: the consoles refetch
