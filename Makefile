@@ -21,7 +21,15 @@ node_modules/.installed: package.json $(VENV)/.installed
 
 install: $(VENV)/.installed node_modules/.installed
 
-run: install
+# The demo's own secret key, made once on this machine and never committed (.gitignore): with DEBUG off the
+# app refuses to start without one. An ALLIN_SECRET_KEY or ALLIN_SECRET_KEY_FILE of your own takes its place.
+.allin-secret-key:
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+# Links in e-mails, QR codes and posters need the address the app runs on: ALLIN_SITE_URL follows PORT unless set.
+run: export ALLIN_SITE_URL ?= http://127.0.0.1:$(PORT)
+run: export ALLIN_SECRET_KEY_FILE ?= $(if $(ALLIN_SECRET_KEY),,$(CURDIR)/.allin-secret-key)
+run: install .allin-secret-key
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo
 	@echo "ALL-IN draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
