@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "allin.people",
     "allin.socialmap",
     "allin.groups",
+    "allin.stepzero",
     "allin.live",
     "allin.actions",
     "allin.experiments",

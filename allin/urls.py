@@ -17,6 +17,7 @@ from allin.people import urls as people_urls
 from allin.processes import meeting_views
 from allin.processes import views as process_views
 from allin.socialmap import urls as socialmap_urls
+from allin.stepzero import urls as stepzero_urls
 from allin.workspaces import auth_views as workspace_auth_views
 from allin.workspaces import data_views as workspace_data_views
 from allin.workspaces import views as workspace_views
@@ -75,6 +76,7 @@ meeting_patterns = [
     *people_urls.meeting_patterns,
     *groups_urls.meeting_patterns,
     *socialmap_urls.meeting_patterns,
+    *stepzero_urls.meeting_patterns,
     *action_urls.meeting_patterns,
     *report_urls.meeting_patterns,
 ]
@@ -105,6 +107,7 @@ workspace_patterns = [
     *people_urls.workspace_patterns,
     *groups_urls.workspace_patterns,
     *socialmap_urls.workspace_patterns,
+    *stepzero_urls.workspace_patterns,
     *action_urls.workspace_patterns,
     *experiment_urls.workspace_patterns,
     *report_urls.workspace_patterns,
