@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from allin.actions import urls as action_urls
-from allin.audit import urls as audit_urls
 from allin.core import privacy_views
 from allin.core import views as core_views
 from allin.exports import report_urls
@@ -16,6 +15,7 @@ from allin.people import urls as people_urls
 from allin.processes import meeting_views
 from allin.processes import views as process_views
 from allin.socialmap import urls as socialmap_urls
+from allin.workspaces import audit_views as workspace_audit_views
 from allin.workspaces import data_views as workspace_data_views
 from allin.workspaces import views as workspace_views
 from allin.workspaces.forms import LoginForm
@@ -113,7 +113,7 @@ workspace_patterns = [
     *socialmap_urls.workspace_patterns,
     *action_urls.workspace_patterns,
     *report_urls.workspace_patterns,
-    *audit_urls.workspace_patterns,
+    path("logboek/", workspace_audit_views.audit_log, name="audit_log"),
 ]
 
 urlpatterns = [
