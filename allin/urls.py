@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from allin.accounts import urls as sso_urls
+from allin.accounts import views as sso_views
 from allin.actions import urls as action_urls
 from allin.core import privacy_views
 from allin.core import views as core_views
@@ -31,7 +33,7 @@ auth_patterns = [
         auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
         name="login",
     ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", sso_views.logout, name="logout"),
     path(
         "wachtwoord-vergeten/",
         auth_views.PasswordResetView.as_view(
@@ -122,6 +124,7 @@ urlpatterns = [
     path("privacy/", privacy_views.privacy, name="privacy"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include(auth_patterns)),
+    path("", include(sso_urls)),
     path("werkruimte/nieuw/", workspace_views.workspace_create, name="workspace_create"),
     path("uitnodiging/<str:token>/", workspace_views.invitation_accept, name="invitation_accept"),
     path("methoden/", method_views.method_list, name="method_list"),

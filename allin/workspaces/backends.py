@@ -11,4 +11,5 @@ class EmailBackend(ModelBackend):
 
 
 def axes_username(request, credentials):
-    return (credentials or {}).get("username", "").strip().lower()
+    # A single sign-on passes no username (allin/accounts): count it under "".
+    return ((credentials or {}).get("username") or "").strip().lower()
