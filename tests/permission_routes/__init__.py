@@ -2,9 +2,9 @@
 vocabulary of tests/permission_table.py, and extend_world(world), which adds the objects its routes name to the
 walk's world (a SimpleNamespace with workspace, process, meeting, live, attendee, people, ...)."""
 
-from . import actions, audit, groups, network, people, reports, socialmap
+from . import accounts, actions, audit, groups, network, people, reports, socialmap
 
-MODULES = (network, people, socialmap, actions, reports, groups, audit)
+MODULES = (network, people, socialmap, actions, reports, groups, audit, accounts)
 
 
 def routes():
