@@ -161,7 +161,7 @@ def preparation_answer(*, preparation, answers: dict, ratings: dict | None = Non
     """Store what the person filled in. Ratings (1 to 5) only for a professional, about their own
     organisation. The link must still be valid at this moment."""
     locked = Preparation.objects.select_for_update().get(pk=preparation.pk)
-    if locked.revoked_at is not None or locked.nonce != preparation.nonce:
+    if locked.revoked_at is not None or not secrets.compare_digest(locked.nonce, preparation.nonce):
         raise ValidationError(link_messages()[REVOKED])
     if locked.expires_at <= timezone.now():
         raise ValidationError(link_messages()[EXPIRED])

@@ -8,8 +8,3 @@ class EmailBackend(ModelBackend):
         if username:
             username = username.strip().lower()
         return super().authenticate(request, username=username, password=password, **kwargs)
-
-
-def axes_username(request, credentials):
-    # A single sign-on passes no username (allin/accounts): count it under "".
-    return ((credentials or {}).get("username") or "").strip().lower()
