@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, under ours in allin/templates/django/forms (NL Design System classes)
     "channels",
     "django_htmx",
     "csp",
@@ -141,6 +142,9 @@ ROOT_URLCONF = "allin.urls"
 WSGI_APPLICATION = None
 ASGI_APPLICATION = "allin.asgi.application"
 
+# Form widgets render through the project's templates, so allin/templates/django/forms/widgets can give them the
+# NL Design System component classes.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

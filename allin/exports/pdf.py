@@ -5,13 +5,17 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from allin.core import pdf_styles
+
 
 def render_pdf(template: str, context: dict, request=None) -> bytes:
     from weasyprint import HTML  # imported late: loading Pango costs time that only PDF requests should pay
 
     html = render_to_string(template, context, request=request)
     stylesheet = finders.find("exports/print.css")
-    return HTML(string=html, base_url=stylesheet).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=html, base_url=stylesheet).write_pdf(
+        stylesheets=pdf_styles.stylesheets(), pdf_variant="pdf/ua-1"
+    )
 
 
 def pdf_response(content: bytes, filename: str) -> HttpResponse:

@@ -90,3 +90,17 @@ def test_on_equal_repeats_the_fewest_tables():
     data = {"people": [{"id": i} for i in range(8)], "rounds": 1, "group_size": {"min": 2, "max": 4}}
     plan = solve(data | {"iterations": 50})
     assert plan["groups_per_round"] == [2]
+
+
+def test_a_round_beyond_the_design_is_searched_with_the_design_kept():
+    # 20 in fours: five rounds from the affine plane without a line; the sixth can at best take four from each
+    # of four unmet fives and seat the last four together: 6 repeats
+    data = {
+        "people": [{"id": i} for i in range(20)],
+        "rounds": 6,
+        "group_size": {"min": 4, "max": 4},
+        "seed": 2,
+        "iterations": 300,
+        "time_limit": 30,
+    }
+    assert solve(data)["repeats"] <= 6
