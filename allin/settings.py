@@ -4,37 +4,86 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# The key this file carried until December 2026: public, so refused like the one below.
+_OLD_DEMO_KEY = "allin-demo-only-insecure-key-change-me-in-production-0123456789"
+
+
+def _raw(name):
+    """The value of ALLIN_<name>, or the contents of the file ALLIN_<name>_FILE names (containers and systemd
+    credentials hand secrets over as files), or None when neither is set. Both at once is a mistake."""
+    value = os.environ.get(f"ALLIN_{name}")
+    path = os.environ.get(f"ALLIN_{name}_FILE", "")
+    if not path:
+        return value
+    if value:
+        raise ImproperlyConfigured(f"ALLIN_{name} en ALLIN_{name}_FILE zijn allebei gezet; kies er een.")
+    try:
+        # Only the line end an editor or `echo` adds is dropped; the rest is the secret, byte for byte.
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ImproperlyConfigured(f"ALLIN_{name}_FILE: {path} is niet te lezen ({error}).") from error
 
 
 def env(name, default=""):
-    return os.environ.get(f"ALLIN_{name}", default)
+    value = _raw(name)
+    return default if value is None else value
+
+
+_TRUE, _FALSE = {"1", "true", "yes"}, {"0", "false", "no"}
 
 
 def env_bool(name, default=False):
-    value = os.environ.get(f"ALLIN_{name}")
-    if value is None:
+    """Only true/false, 1/0, yes/no (any case); anything else stops the start, so a typo never reads as false."""
+    value = _raw(name)
+    if value is None or not value.strip():
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in _TRUE | _FALSE:
+        return word in _TRUE
+    raise ImproperlyConfigured(f"ALLIN_{name}={value!r}: gebruik true/false, 1/0 of yes/no.")
 
 
 def env_int(name, default):
-    value = os.environ.get(f"ALLIN_{name}")
-    return int(value) if value not in (None, "") else default
+    value = _raw(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"ALLIN_{name}={value!r}: verwacht een geheel getal.") from None
 
 
 def env_list(name, default):
-    value = os.environ.get(f"ALLIN_{name}")
+    value = _raw(name)
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG", False)
-# The fallback key is only good for a laptop demo; production sets ALLIN_SECRET_KEY (see README).
-SECRET_KEY = env("SECRET_KEY", "allin-demo-only-insecure-key-change-me-in-production-0123456789")
+# A key written in this file is public: it may only sign anything on a developer's machine with DEBUG on. `make
+# run` makes the demo its own key (.allin-secret-key, untracked); the tests set theirs in tests/testenv.py.
+_PUBLIC_KEY = "allin-debug-only-insecure-key-never-in-production-0123456789"
+ALLIN_MISSING_KEY_MESSAGE = (
+    "ALL-IN start niet zonder eigen geheime sleutel: zet ALLIN_SECRET_KEY (of ALLIN_SECRET_KEY_FILE) op een "
+    "lange willekeurige waarde, bijvoorbeeld uit "
+    '`python3 -c "import secrets; print(secrets.token_urlsafe(50))"`. `make run` maakt er zelf een.'
+)
+SECRET_KEY = env("SECRET_KEY", "")
+if not SECRET_KEY and DEBUG:
+    SECRET_KEY = _PUBLIC_KEY
+if not DEBUG and SECRET_KEY in {_PUBLIC_KEY, _OLD_DEMO_KEY}:
+    raise ImproperlyConfigured(ALLIN_MISSING_KEY_MESSAGE)
+# Without a key, commands that sign nothing (check, migrate, makemessages) still run, as Django allows; the
+# server refuses to start (allin/asgi.py) and anything that would sign stops with Django's own error.
+ALLIN_SECRET_KEY_MISSING = not SECRET_KEY
+# Key rotation: the new key signs, the old ones (comma-separated) are still accepted for sessions and signed
+# links until they are removed (docs/operations.md).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -46,9 +95,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, under ours in allin/templates/django/forms (NL Design System classes)
     "channels",
     "django_htmx",
-    "axes",
     "csp",
     "allin.core",
     "allin.audit",
@@ -59,8 +108,10 @@ INSTALLED_APPS = [
     "allin.people",
     "allin.socialmap",
     "allin.groups",
+    "allin.stepzero",
     "allin.live",
     "allin.actions",
+    "allin.experiments",
     "allin.exports",
     "allin.demo",
     "django_tasks",
@@ -76,12 +127,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "allin.audit.context.CurrentRequestMiddleware",  # who is acting, for the audit log
+    "allin.core.site.CurrentRequestMiddleware",  # the public address for links; who is acting, for the audit log
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allin.core.security.SameOriginFramesMiddleware",  # inside the two above: the projector may be framed by us
     "django_htmx.middleware.HtmxMiddleware",
-    "axes.middleware.AxesMiddleware",
     # Last: it is sync-only, and a sync-only middleware makes Django run every middleware outside it in one
     # thread. Placed higher, the ones inside it run in async mode, each with a hop to a thread and back for
     # every process_request and process_response.
@@ -92,6 +142,9 @@ ROOT_URLCONF = "allin.urls"
 WSGI_APPLICATION = None
 ASGI_APPLICATION = "allin.asgi.application"
 
+# Form widgets render through the project's templates, so allin/templates/django/forms/widgets can give them the
+# NL Design System component classes.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -160,7 +213,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
     "allin.workspaces.backends.EmailBackend",
 ]
 LOGIN_URL = "login"
@@ -168,15 +220,8 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
-AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 0.25  # hours: a locked account may try again after 15 minutes
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "username"
-# Count failures per address whatever its case, so "Olga@" and "olga@" share one budget.
-AXES_USERNAME_CALLABLE = "allin.workspaces.backends.axes_username"
-AXES_LOCKOUT_TEMPLATE = "workspaces/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
+# Login and password-reset limits live in allin/workspaces/auth_throttle.py; this is the failure that closes an account.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -269,6 +314,12 @@ ALLIN_HEALTH_CHECKS = {
 }
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The request gate (allin/core/gate.py): how many requests one worker lets into Django at a time, and the body
+# each must deliver whole before it gets a place: at most this many bytes (the biggest upload, a 5 MB photo, with
+# room for the form around it) within this many seconds, else 408 and the connection is closed.
+ALLIN_REQUESTS_PER_WORKER = env_int("REQUESTS_PER_WORKER", 8)
+ALLIN_BODY_MAX_BYTES = env_int("BODY_MAX_BYTES", 6 * 1024 * 1024)
+ALLIN_BODY_SECONDS = env_int("BODY_SECONDS", 30)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # One JSON object per line, without personal data (allin/core/logs.py); ALLIN_LOG_FORMAT=text for plain lines.
@@ -285,7 +336,6 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},  # runserver's access lines carry paths and query strings
         "django.channels.server": {"level": "WARNING"},
-        "axes": {"level": "WARNING"},
         "allin.request": {"level": env("REQUEST_LOG_LEVEL", "INFO")},
     },
 }

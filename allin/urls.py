@@ -5,6 +5,7 @@ from allin.actions import urls as action_urls
 from allin.audit import urls as audit_urls
 from allin.core import privacy_views
 from allin.core import views as core_views
+from allin.experiments import urls as experiment_urls
 from allin.exports import report_urls
 from allin.exports import views as export_views
 from allin.groups import urls as groups_urls
@@ -16,9 +17,10 @@ from allin.people import urls as people_urls
 from allin.processes import meeting_views
 from allin.processes import views as process_views
 from allin.socialmap import urls as socialmap_urls
+from allin.stepzero import urls as stepzero_urls
+from allin.workspaces import auth_views as workspace_auth_views
 from allin.workspaces import data_views as workspace_data_views
 from allin.workspaces import views as workspace_views
-from allin.workspaces.forms import LoginForm
 
 handler400 = "allin.core.views.bad_request"
 handler403 = "allin.core.views.permission_denied"
@@ -26,28 +28,21 @@ handler404 = "allin.core.views.page_not_found"
 handler500 = "allin.core.views.server_error"
 
 auth_patterns = [
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("inloggen/", workspace_auth_views.login, name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
+        workspace_auth_views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
         "wachtwoord-vergeten/verstuurd/",
-        auth_views.PasswordResetDoneView.as_view(),
+        workspace_auth_views.PasswordResetDoneView.as_view(),
         name="password_reset_done",
     ),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        workspace_auth_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
@@ -81,6 +76,7 @@ meeting_patterns = [
     *people_urls.meeting_patterns,
     *groups_urls.meeting_patterns,
     *socialmap_urls.meeting_patterns,
+    *stepzero_urls.meeting_patterns,
     *action_urls.meeting_patterns,
     *report_urls.meeting_patterns,
 ]
@@ -111,7 +107,9 @@ workspace_patterns = [
     *people_urls.workspace_patterns,
     *groups_urls.workspace_patterns,
     *socialmap_urls.workspace_patterns,
+    *stepzero_urls.workspace_patterns,
     *action_urls.workspace_patterns,
+    *experiment_urls.workspace_patterns,
     *report_urls.workspace_patterns,
     *audit_urls.workspace_patterns,
 ]

@@ -1,5 +1,5 @@
-"""The e-mails of the actions app, rendered from plain-text templates in Dutch. Links are absolute (SITE_URL):
-background tasks have no request to ask."""
+"""The e-mails of the actions app, rendered from plain-text templates in Dutch. Links are absolute (public_url):
+the request's address when a request sends them, ALLIN_SITE_URL when a background task does."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from allin.core.site import public_url
 from allin.workspaces.models import EDIT_ROLES, Membership
 
 from . import links
@@ -14,7 +15,7 @@ from . import links
 
 def _send(template: str, context: dict, to: list[str]) -> None:
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"site_url": settings.SITE_URL.rstrip("/"), **context}
+        context = {"site_url": public_url("/").rstrip("/"), **context}
         subject = " ".join(render_to_string(f"actions/email/{template}_subject.txt", context).split())
         body = render_to_string(f"actions/email/{template}.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)

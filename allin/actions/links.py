@@ -1,9 +1,9 @@
 """Personal links without an account: the owner link of an action (signed, expiring, revocable) and the
 addresses of the public pages, absolute for e-mails and the QR code."""
 
-from django.conf import settings
 from django.urls import reverse
 
+from allin.core.site import public_url
 from allin.core.tokens import make_token, read_token
 
 OWNER_PURPOSE = "action-owner"
@@ -33,7 +33,7 @@ def owner_action(token: str):
 
 
 def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    return public_url(path)
 
 
 def owner_url(action) -> str:

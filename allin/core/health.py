@@ -52,7 +52,7 @@ async def _round_trip(timeout: float) -> str:
         return await layer.receive(channel)
 
     message = await asyncio.wait_for(send_and_receive(), timeout)
-    if message.get("token") != token:
+    if not secrets.compare_digest(str(message.get("token")), token):
         raise RuntimeError("the channel layer returned another message")
     return "ok"
 

@@ -28,6 +28,6 @@ def privacy(request):
             "partner_link_days": PARTNER_LINK_DAYS,
             "invitation_days": INVITATION_DAYS,
             "session_days": settings.SESSION_COOKIE_AGE // DAY,
-            "login_failures": settings.AXES_FAILURE_LIMIT,
+            "login_failures": settings.LOGIN_FAILURE_LIMIT,
         },
     )

@@ -2,6 +2,8 @@
 counts and a restart forgets nothing that matters for longer than a minute."""
 
 import functools
+import math
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,6 +34,27 @@ def hit(key: str, window_seconds: int) -> int:
     except ValueError:  # expired between add and incr
         cache.add(full, 1, timeout=window_seconds)
         return 1
+
+
+def forget(key: str) -> None:
+    cache.delete(f"rl:{key}")
+
+
+def block(key: str, seconds: int) -> None:
+    """Refuse `key` for the next `seconds` (never shortens a longer block already running)."""
+    until = time.time() + seconds
+    if until > cache.get(f"rl-until:{key}", 0):
+        cache.set(f"rl-until:{key}", until, timeout=seconds + 1)
+
+
+def blocked_for(key: str) -> int:
+    """Whole seconds left of a block on `key`; 0 when it is free."""
+    left = cache.get(f"rl-until:{key}", 0) - time.time()
+    return math.ceil(left) if left > 0 else 0
+
+
+def unblock(key: str) -> None:
+    cache.delete(f"rl-until:{key}")
 
 
 # ---- public links with a secret in their path -----------------------------------------------------------------

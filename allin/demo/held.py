@@ -4,9 +4,9 @@ through the same services a live meeting uses, so a newcomer sees what a meeting
 import uuid
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
+from allin.core.site import public_url
 from allin.live import hopes, notes, services
 from allin.live.kinds import voting, wordcloud
 from allin.live.models import Activity, ItemRun, LiveMeeting
@@ -89,7 +89,7 @@ def _join(live, names, role):
 
 
 def phase_a(meeting):
-    live = services.live_open(meeting=meeting, base_url=settings.SITE_URL)
+    live = services.live_open(meeting=meeting, base_url=public_url("/"))
     youth = _join(live, YOUTH, "jongere")
     _post(_goto(live, "Wat is ALL-IN? Hoop en angst"), youth, PHASE_A_NOTES)
     cloud = _goto(live, "Sociale kaart: hulp zoeken")
@@ -106,7 +106,7 @@ def phase_a(meeting):
 
 
 def phase_b(meeting):
-    live = services.live_open(meeting=meeting, base_url=settings.SITE_URL)
+    live = services.live_open(meeting=meeting, base_url=public_url("/"))
     youth = _join(live, YOUTH[:6], "jongere")
     professionals = _join(live, ["Petra", "Karim", "", "Els"], "professional")
     municipality = _join(live, ["Wethouder Jansen", "Mira"], "gemeente")

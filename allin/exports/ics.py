@@ -1,7 +1,6 @@
 """Calendar invitations (.ics) for meetings, so every participant gets the same times in their own agenda."""
 
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -10,20 +9,19 @@ from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar, Event
 
+from allin.core.site import configured_host
+
 SEQUENCE_EPOCH = 1_767_225_600  # 2026-01-01: keeps SEQUENCE a small, ever-growing number
-
-
-def _site_host():
-    return urlsplit(settings.SITE_URL).hostname or "allin"
 
 
 def _event(meeting):
     tz = ZoneInfo(settings.TIME_ZONE)
     start = datetime.combine(meeting.date, meeting.start_time, tzinfo=tz)
     event = Event()
-    # The UID names the meeting on this installation only, so renaming anything never duplicates events in
+    # The UID names the meeting on this installation only (the configured host, never the request's, so an
+    # invitation sent from another address updates the same event), so renaming anything never duplicates events in
     # people's calendars; SEQUENCE and LAST-MODIFIED make clients take a changed time as an update.
-    event.add("uid", f"allin-meeting-{meeting.pk}@{_site_host()}")
+    event.add("uid", f"allin-meeting-{meeting.pk}@{configured_host()}")
     event.add("dtstamp", timezone.now())
     event.add("last-modified", meeting.updated_at)
     event.add("sequence", int(meeting.updated_at.timestamp()) - SEQUENCE_EPOCH)

@@ -5,6 +5,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from allin.core import pdf_styles
+
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -18,7 +20,9 @@ def render_pdf_from_html(html: str) -> tuple[bytes, int]:
     from weasyprint import HTML  # imported late: loading Pango costs time that only PDF requests should pay
 
     stylesheet = finders.find("exports/print.css")
-    document = HTML(string=html, base_url=stylesheet).render(pdf_variant=PDF_VARIANT)
+    document = HTML(string=html, base_url=stylesheet).render(
+        stylesheets=pdf_styles.stylesheets(), pdf_variant=PDF_VARIANT
+    )
     return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
 
 

@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from allin.experiments import selectors as experiment_selectors
+
 from . import report_actions
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -85,6 +87,57 @@ def actions_workbook(process) -> bytes:
     for r, line in enumerate(table["rows"], start=2):
         for c, value in enumerate([line["name"], *line["cells"], line["total"], line["overdue"]], start=1):
             _put(counts, r, c, value)
+    if experiment_selectors.uses_experiments(process):
+        _experiment_sheet(book, process)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def experiment_rows(process) -> list[list]:
+    """The cells of the workbook method's experiment sheet, one list per experiment (without the header)."""
+    out = []
+    for e in experiment_selectors.experiments(process):
+        out.append(
+            [
+                e.label,
+                e.question,
+                e.hypothesis,
+                e.step,
+                e.who,
+                e.starts_on,
+                e.ends_on,
+                e.get_status_display(),
+                e.result,
+                e.learned,
+                e.next_step,
+                e.follows.label if e.follows else "",
+                ", ".join(f.label for f in e.follow_up_list),
+            ]
+        )
+    return out
+
+
+def _experiment_sheet(book, process):
+    sheet = book.create_sheet(_("Experimenten")[:31])
+    titles = [
+        _("Nummer"),
+        _("Wat testen we"),
+        _("Wat verwachten we"),
+        _("De kleine stap"),
+        _("Wie"),
+        _("Van"),
+        _("Tot"),
+        _("Status"),
+        _("Resultaat"),
+        _("Wat we leerden"),
+        _("Volgende stap"),
+        _("Kwam voort uit"),
+        _("Leidde tot"),
+    ]
+    _header(sheet, titles, [9, 40, 36, 40, 24, 12, 12, 12, 40, 40, 36, 12, 14])
+    for r, cells in enumerate(experiment_rows(process), start=2):
+        for c, value in enumerate(cells, start=1):
+            cell = _put(sheet, r, c, value)
+            if c in (6, 7) and value is not None:
+                cell.number_format = "DD-MM-YYYY"

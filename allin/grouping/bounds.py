@@ -109,6 +109,29 @@ def repeats_lower_bound(met_before, present_rounds, groups_per_round, min_size, 
     return max(_ceil_div(excess, 2), total_meetings - len(fresh_pairs))
 
 
+def held_rounds_bound(history, present_rounds, groups_per_round, company=None):
+    """A lower bound on repeats from the pigeonhole principle: the people of one held group who are present in a
+    planned round with G groups meet again at least spread_minimum(present, G) times there (three tables of five
+    after three tables of five: every new table holds two people of one old table). Pairs met in different held
+    groups of one round are different pairs, so a held round's groups add up; per planned round the best held
+    round counts. Left out (0) when people must sit together, whose meetings are not repeats."""
+    if company is not None and len(set(company)) < len(company):
+        return 0
+    total = 0
+    for members, groups in zip(present_rounds, groups_per_round, strict=True):
+        if groups < 1:
+            continue
+        here = set(members)
+        total += max(
+            (
+                sum(spread_minimum(len(here.intersection(group)), groups) for group in held)
+                for held in history
+            ),
+            default=0,
+        )
+    return total
+
+
 def describe(people, rounds, max_size):
     """The bound in words (English, for the command line) and figures."""
     needed = rounds_for_everyone(people, max_size)

@@ -14,7 +14,16 @@ DEFAULT_TIME_LIMIT = 1.0
 
 
 class ProblemError(ValueError):
-    """The problem cannot be solved as given; the message names what is wrong."""
+    """The problem cannot be solved as given; the message (English, for the command line) names what is wrong.
+
+    rule: which hard rule cannot be kept ("sizes", "together", "apart", "experts") or "input" for input that is
+    not a valid problem; params: the figures a caller needs to say it in its own language (allin.groups does, in
+    Dutch)."""
+
+    def __init__(self, message, rule="input", **params):
+        super().__init__(message)
+        self.rule = rule
+        self.params = params
 
 
 @dataclass
@@ -34,6 +43,8 @@ class Problem:
     experts_per_group: int = 0  # hard demand; 0 = only the soft goal
     iterations: int | None = None  # work budget in moves; None = derived from the time limit
     groups_per_round: list = field(default_factory=list)  # number of groups per round (held rounds: as held)
+    group_range: list = field(default_factory=list)  # per round (fewest, most) groups the sizes allow
+    listed: int = 0  # people in 'people'; people only in the history (who left) come after them
     company: list = field(
         default_factory=list
     )  # per person: their together-component (pairs in one never repeat)
@@ -64,6 +75,14 @@ def number_of_groups(count, min_size, max_size):
         return 0
     groups = -(-count // max_size)
     return groups if groups * min_size <= count else None
+
+
+def group_range(count, min_size, max_size):
+    """(fewest, most) groups that fit `count` people with sizes in [min_size, max_size]; None if none fits."""
+    fewest = number_of_groups(count, min_size, max_size)
+    if fewest is None:
+        return None
+    return fewest, count // min_size if count else 0
 
 
 def _people(data):
@@ -112,22 +131,33 @@ def _pairs(data, key, index):
     return sorted(set(result))
 
 
-def _history(data, index):
+def _history(data, index, ids):
+    """The held rounds verbatim. A person in the history who is not in 'people' has left the series: they are
+    taken in (after the listed people) so that their meetings stay counted, and are never placed again."""
     history = data.get("history", [])
     if not isinstance(history, list):
         raise ProblemError("'history' must be a list of rounds, each a list of groups of ids")
     rounds = []
     for r, groups in enumerate(history):
-        if not isinstance(groups, list) or not all(isinstance(g, list) for g in groups):
+        if not isinstance(groups, list):
             raise ProblemError(f"history[{r}] must be a list of groups (lists of ids)")
         seen, round_groups = set(), []
         for g, group in enumerate(groups):
-            members = [_lookup(index, pid, f"history[{r}][{g}]") for pid in group]
+            if not isinstance(group, list):
+                raise ProblemError(f"history[{r}][{g}] must be a list of ids")
+            members = []
+            for pid in group:
+                if not _is_id(pid):
+                    raise ProblemError(
+                        f"history[{r}][{g}]: {pid!r} is not an id (a string or a whole number)"
+                    )
+                if pid not in index:
+                    index[pid] = len(ids)
+                    ids.append(pid)
+                members.append(index[pid])
             for person in members:
                 if person in seen:
-                    raise ProblemError(
-                        f"history[{r}]: person {data['people'][person]['id']!r} sits in two groups"
-                    )
+                    raise ProblemError(f"history[{r}]: person {ids[person]!r} sits in two groups")
                 seen.add(person)
             if members:
                 round_groups.append(members)
@@ -169,7 +199,12 @@ def _check_together(problem):
     for a, b in problem.apart:
         if find(a) == find(b):
             ids = problem.ids
-            raise ProblemError(f"people {ids[a]!r} and {ids[b]!r} must sit apart but also together")
+            raise ProblemError(
+                f"people {ids[a]!r} and {ids[b]!r} must sit apart but also together",
+                rule="together_apart",
+                a=ids[a],
+                b=ids[b],
+            )
     problem.company = [find(person) for person in range(problem.n)]
     sizes = {}
     for person in range(problem.n):
@@ -177,7 +212,10 @@ def _check_together(problem):
     biggest = max(sizes.values())
     if biggest > problem.max_size:
         raise ProblemError(
-            f"{biggest} people must sit together, more than the group size max {problem.max_size}"
+            f"{biggest} people must sit together, more than the group size max {problem.max_size}",
+            rule="together",
+            people=biggest,
+            max=problem.max_size,
         )
 
 
@@ -186,15 +224,26 @@ def parse(data):
     if not isinstance(data, dict):
         raise ProblemError("the problem must be a JSON object")
     index, domains, roles, experts = _people(data)
+    listed = len(index)
     sizes = data.get("group_size")
     if not isinstance(sizes, dict):
         raise ProblemError('\'group_size\' must be an object {"min": m, "max": M}')
     min_size = _int(sizes, "min", 1, 1, MAX_PEOPLE)
     max_size = _int(sizes, "max", None, 1, MAX_PEOPLE)
     if min_size > max_size:
-        raise ProblemError(f"impossible group sizes: min {min_size} is more than max {max_size}")
-    history = _history(data, index)
-    present = _presence(data, index, len(index), len(history))
+        raise ProblemError(
+            f"impossible group sizes: min {min_size} is more than max {max_size}",
+            rule="sizes",
+            min=min_size,
+            max=max_size,
+        )
+    ids = list(index)
+    history = _history(data, index, ids)
+    for _ in range(len(ids) - listed):  # people who left: only in the history
+        domains.append("")
+        roles.append("")
+        experts.append(False)
+    present = _presence(data, index, listed, len(history))
     if len(history) > len(present):
         raise ProblemError(f"{len(history)} held rounds in 'history' but only {len(present)} rounds in all")
     for r, groups in enumerate(history):
@@ -208,7 +257,7 @@ def parse(data):
     if iterations is not None:
         iterations = _int(data, "iterations", None, 0, 10**9)
     problem = Problem(
-        ids=list(index),
+        ids=ids,
         domain=domains,
         role=roles,
         expert=experts,
@@ -222,27 +271,38 @@ def parse(data):
         time_limit=float(time_limit),
         experts_per_group=_int(data, "experts_per_group", 0, 0, max_size),
         iterations=iterations,
+        listed=listed,
     )
     _check_together(problem)
-    counts = []
     for r, members in enumerate(present):
         if r < problem.held:
-            counts.append(len(history[r]))
+            problem.group_range.append((len(history[r]), len(history[r])))
             continue
-        groups = number_of_groups(len(members), min_size, max_size)
-        if groups is None:
+        span = group_range(len(members), min_size, max_size)
+        if span is None:
             raise ProblemError(
                 f"impossible group sizes in round {r + 1}: {len(members)} people present "
-                f"cannot be split into groups of {min_size} to {max_size}"
+                f"cannot be split into groups of {min_size} to {max_size}",
+                rule="sizes",
+                round=r + 1,
+                people=len(members),
+                min=min_size,
+                max=max_size,
             )
-        counts.append(groups)
+        fewest, most = span
         if problem.experts_per_group:
             present_experts = sum(1 for p in members if experts[p])
-            needed = groups * problem.experts_per_group
-            if present_experts < needed:
+            most = min(most, present_experts // problem.experts_per_group)
+            if most < fewest:
+                needed = fewest * problem.experts_per_group
                 raise ProblemError(
-                    f"more experts demanded than exist in round {r + 1}: {groups} groups need "
-                    f"{needed} experts, {present_experts} are present"
+                    f"more experts demanded than exist in round {r + 1}: {fewest} groups need "
+                    f"{needed} experts, {present_experts} are present",
+                    rule="experts",
+                    round=r + 1,
+                    needed=needed,
+                    present=present_experts,
                 )
-    problem.groups_per_round = counts
+        problem.group_range.append((fewest, most))
+    problem.groups_per_round = [fewest for fewest, _ in problem.group_range]
     return problem

@@ -117,7 +117,7 @@ def repair(state, rng, deadline=None, passes=4):
     """Moves (swaps, or one unit to another group) that lower a round's apart, expert and domain faults, in that
     order (roles, then repeats break ties), tried for the units that sit in a group with such a fault: dealing
     greedily can leave a round a swap or two short of its best spread."""
-    fix = Weights(hard=10**12, rep=1, exp=10**9, dom=10**9, role=10**6, size=10**3)
+    fix = Weights(hard=10**12, rep=1, dom=10**9, role=10**6, tri=0, size=10**3)
     problem = state.problem
     for t, r in enumerate(state.rounds):
         units = state.units[t]

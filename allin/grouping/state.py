@@ -6,32 +6,34 @@ pairs start or stop meeting (repeats), apart pairs, the experts, domains and rol
 """
 
 from .bounds import pairs
-from .evaluate import spread_penalty
+from .evaluate import expert_faults, expert_limits, spread_penalty
 
 
 class Weights:
-    def __init__(self, hard, rep, exp, dom, role, size):
-        self.hard, self.rep, self.exp, self.dom, self.role, self.size = hard, rep, exp, dom, role, size
+    def __init__(self, hard, rep, dom, role, tri, size):
+        self.hard, self.rep, self.dom, self.role, self.tri, self.size = hard, rep, dom, role, tri, size
 
 
 # The search walks on a weighted cost, so that on the way it may trade a repeat for fewer same-domain pairs;
-# it keeps the best plan by the strictly lexicographic key. The weights of repeats and experts adapt (search.py).
+# it keeps the best plan by the strictly lexicographic key. The weight of repeats adapts (search.py).
 def search_weights():
-    return Weights(hard=10_000, rep=30, exp=30, dom=20, role=2, size=1)
+    return Weights(hard=10_000, rep=30, dom=20, role=2, tri=1, size=1)
 
 
 def weights(problem):
-    """Strictly lexicographic weights: each goal outweighs the most any lower goal can add up to."""
+    """Strictly lexicographic weights: each goal outweighs the most any lower goal can add up to. The order is
+    the issue's: hard rules, repeats, same-domain pairs, roles (youth at every table), then pairs meeting a third
+    time or more (repeats spread over more pairs), then balanced sizes."""
     people = sum(len(problem.present[r]) for r in range(problem.held, len(problem.present)))
-    most_pairs = sum(pairs(problem.max_size) * g for g in problem.groups_per_round) + 1
+    most_pairs = sum(pairs(problem.max_size) * (most or 1) for _, most in problem.group_range) + 1
     roles = len({r for r in problem.role if r}) + 1
     size = people * problem.max_size + 1
-    role = size * (people * roles + 1)
-    domain = role * (most_pairs + 1)
-    expert = domain * (people + 1)
-    repeat = expert * (most_pairs + 1)
+    tri = size * (people * problem.max_size + 1)
+    role = tri * (most_pairs + 1)
+    domain = role * (people * roles + 1)
+    repeat = domain * (most_pairs + 1)
     hard = repeat * (most_pairs + 1)
-    return Weights(hard, repeat, expert, domain, role, size)
+    return Weights(hard, repeat, domain, role, tri, size)
 
 
 class State:
@@ -50,9 +52,9 @@ class State:
             for group in groups:
                 self._meet(group, 1)
         self.history_repeats = self._repeats()
+        self.history_triples = self._repeats(3)
         self.rounds = list(range(problem.held, len(problem.present)))
-        self.need_experts = problem.experts_per_group
-        self.experts_total, self.role_total, self.groups = [], [], []
+        self.experts_total, self.role_total, self.groups, self.exp_limits = [], [], [], []
         for r in self.rounds:
             members = problem.present[r]
             self.experts_total.append(sum(problem.expert[p] for p in members))
@@ -62,6 +64,9 @@ class State:
                     totals[problem.role[p]] = totals.get(problem.role[p], 0) + 1
             self.role_total.append(totals)
             self.groups.append(problem.groups_per_round[r])
+            self.exp_limits.append(
+                expert_limits(self.experts_total[-1], self.groups[-1], problem.experts_per_group)
+            )
         self._units(problem)
         self.load(plan)
 
@@ -138,10 +143,9 @@ class State:
         self.key = self.total(self.lex)
 
     def parts(self):
-        """The current (repeats, expert faults) from the lexicographic key."""
+        """The current (hard faults, repeats) from the lexicographic key."""
         lex = self.lex
-        rest = self.key % lex.hard
-        return rest // lex.rep, (rest % lex.rep) // lex.exp
+        return self.key // lex.hard, (self.key % lex.hard) // lex.rep
 
     def snapshot(self):
         return [[list(g) for g in groups] for groups in self.members]
@@ -151,10 +155,7 @@ class State:
     def group_cost(self, t, g, w):
         """Everything in the cost that belongs to one group, except repeats and apart pairs."""
         cost = w.size * len(self.members[t][g]) ** 2
-        experts = self.experts[t][g]
-        cost += w.exp * spread_penalty(experts, self.experts_total[t], self.groups[t])
-        if self.need_experts:
-            cost += w.hard * max(0, self.need_experts - experts)
+        cost += w.hard * expert_faults(self.experts[t][g], *self.exp_limits[t])
         cost += w.dom * sum(c * (c - 1) // 2 for c in self.domains[t][g].values())
         roles = self.roles[t][g]
         cost += w.role * sum(
@@ -163,12 +164,14 @@ class State:
         )
         return cost
 
-    def _repeats(self):
-        """Sum over pairs of (meetings - 1) where they met more than once; pairs that must sit together (directly
-        or through others) do not count: their meetings are forced and never change in the search."""
+    def _repeats(self, times=2):
+        """Sum over pairs of (meetings - times + 1) where they met at least `times` times (times=2: the repeats;
+        3: the third meetings and more); pairs that must sit together (directly or through others) do not count:
+        their meetings are forced and never change in the search."""
         company = self.problem.company
+        low = times - 1
         return sum(
-            sum(c - 1 for b, c in enumerate(row[a + 1 :], a + 1) if c >= 2 and company[a] != company[b])
+            sum(c - low for b, c in enumerate(row[a + 1 :], a + 1) if c > low and company[a] != company[b])
             for a, row in enumerate(self.meet)
         )
 
@@ -176,6 +179,7 @@ class State:
         """The cost counted from scratch (by default with the search weights)."""
         w = w or self.search
         cost = w.rep * (self._repeats() - self.history_repeats)
+        cost += w.tri * (self._repeats(3) - self.history_triples)
         for t, groups in enumerate(self.members):
             for g, group in enumerate(groups):
                 cost += self.group_cost(t, g, w)
@@ -203,15 +207,19 @@ class State:
             return None
         unit_of = self.unit_of[t]
         meet = self.meet
-        rep = hard = 0
+        rep = hard = tri = 0
         for p in mine:
             row = meet[p]
             for x in group_a:
                 if row[x] >= 2 and unit_of[x] != u:
                     rep -= 1
+                    if row[x] >= 3:
+                        tri -= 1
             for y in group_b:
                 if row[y] and unit_of[y] != v:
                     rep += 1
+                    if row[y] >= 2:
+                        tri += 1
             for z in self.apart[p]:
                 gz = self.group_of[t][z]
                 if gz == a_group and unit_of[z] != u:
@@ -223,16 +231,20 @@ class State:
             for y in group_b:
                 if row[y] >= 2 and unit_of[y] != v:
                     rep -= 1
+                    if row[y] >= 3:
+                        tri -= 1
             for x in group_a:
                 if row[x] and unit_of[x] != u:
                     rep += 1
+                    if row[x] >= 2:
+                        tri += 1
             for z in self.apart[p]:
                 gz = self.group_of[t][z]
                 if gz == b_group and unit_of[z] != v:
                     hard -= 1
                 elif gz == a_group and unit_of[z] != u:
                     hard += 1
-        change = w.rep * rep + w.hard * hard
+        change = w.rep * rep + w.hard * hard + w.tri * tri
         change += self._local_change(t, u, a_group, v, b_group, size_a, size_b, w)
         return change
 
@@ -253,20 +265,15 @@ class State:
         exp_v = self.unit_experts[t][v] if v >= 0 else 0
         if exp_u != exp_v:
             experts = self.experts[t]
-            total, groups = self.experts_total[t], self.groups[t]
+            low, high = self.exp_limits[t]
             old_a, old_b = experts[a_group], experts[b_group]
             new_a, new_b = old_a - exp_u + exp_v, old_b - exp_v + exp_u
-            change += w.exp * (
-                spread_penalty(new_a, total, groups)
-                + spread_penalty(new_b, total, groups)
-                - spread_penalty(old_a, total, groups)
-                - spread_penalty(old_b, total, groups)
+            change += w.hard * (
+                expert_faults(new_a, low, high)
+                + expert_faults(new_b, low, high)
+                - expert_faults(old_a, low, high)
+                - expert_faults(old_b, low, high)
             )
-            need = self.need_experts
-            if need:
-                change += w.hard * (
-                    max(0, need - new_a) + max(0, need - new_b) - max(0, need - old_a) - max(0, need - old_b)
-                )
         role_u = self.unit_roles[t][u]
         role_v = self.unit_roles[t][v] if v >= 0 else ()
         if role_u != role_v:

@@ -21,6 +21,9 @@ class GroupPlan(models.Model):
         _("grootste groep"), default=5, validators=[MinValueValidator(2), MaxValueValidator(SIZE_MAX)]
     )
     repeats = models.PositiveIntegerField(default=0)
+    # The soft goals the optimiser could not meet, and why: its "unmet" list (codes and figures; the groups page
+    # says them in Dutch, selectors.plan_notes).
+    notes = models.JSONField(default=list, blank=True)
     # The projector shows all groups during a getting-to-know item, or where the facilitator switched them on.
     # The choice holds for the agenda item it was made at (screen_item, an AgendaItem pk; 0 before the start),
     # so moving on to the next item hides the groups again, as the parking board does.

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from allin.grouping import meetings_still_needed
 from allin.methods.loader import get_method
@@ -36,6 +37,48 @@ def plan_of(meeting):
         .prefetch_related("groups__members__participant", "groups__leader")
         .first()
     )
+
+
+def plan_notes(plan):
+    """The soft goals the optimiser could not meet for this plan, each with why, in Dutch."""
+    notes = []
+    for note in plan.notes or []:
+        count, reason = note.get("count", 0), note.get("reason")
+        if note.get("goal") == "repeats":
+            text = ngettext(
+                "%(n)s keer zit een paar opnieuw samen.", "%(n)s keer zitten paren opnieuw samen.", count
+            ) % {"n": count}
+            why = (
+                _("Minder kan niet met dit aantal mensen, tafels en eerdere bijeenkomsten.")
+                if reason == "bound"
+                else _("Een indeling met minder herhalingen is in de beschikbare tijd niet gevonden.")
+            )
+        elif note.get("goal") == "domains":
+            text = ngettext(
+                "%(n)s keer zitten twee mensen uit hetzelfde domein aan één tafel.",
+                "%(n)s keer zitten twee mensen uit hetzelfde domein aan één tafel.",
+                count,
+            ) % {"n": count}
+            why = (
+                _("Een domein heeft meer mensen dan er tafels zijn.")
+                if reason == "bound"
+                else _(
+                    "Nieuwe mensen ontmoeten gaat voor: zonder herhalingen lukte een betere spreiding niet."
+                )
+            )
+        elif note.get("goal") == "youth":
+            text = ngettext("%(n)s tafel heeft geen jongere.", "%(n)s tafels hebben geen jongere.", count) % {
+                "n": count
+            }
+            why = (
+                _("Er zijn minder jongeren dan tafels.")
+                if reason == "few"
+                else _("Nieuwe mensen ontmoeten en domeinen spreiden gaan voor.")
+            )
+        else:
+            continue
+        notes.append(f"{text} {why}")
+    return notes
 
 
 def group_of_participant(meeting, participant_pk):

@@ -47,6 +47,29 @@ def _problem(meeting, people, min_size, max_size, pins):
     }
 
 
+def _refusal(error, people, min_size, max_size):
+    """The optimiser's refusal in Dutch, naming the hard rule that cannot be kept."""
+    if error.rule == "experts":
+        return _(
+            "Het lukt niet om de ervaringsdeskundigen goed te verdelen: als er genoeg zijn, zit er aan elke tafel "
+            "één, anders nooit twee aan één tafel. Maak vastgezette ervaringsdeskundigen aan één tafel los."
+        )
+    if error.rule == "apart":
+        return _(
+            "Het lukt niet om de vastgezette mensen van verschillende tafels uit elkaar te houden. Maak iemand "
+            "los of kies andere groepsgroottes."
+        )
+    if error.rule == "together":
+        return _(
+            "De mensen die samen aan een tafel vastgezet zijn, passen niet in groepen van %(min)s tot %(max)s."
+        ) % {"min": min_size, "max": max_size}
+    return _("Met %(n)s mensen lukt het niet om groepen van %(min)s tot %(max)s te maken.") % {
+        "n": len(people),
+        "min": min_size,
+        "max": max_size,
+    }
+
+
 def _solve(meeting, people, min_size, max_size, pins):
     if not people:
         raise ValidationError(_("Er zijn nog geen deelnemers om in groepen te verdelen."))
@@ -54,12 +77,9 @@ def _solve(meeting, people, min_size, max_size, pins):
         raise ValidationError(_("De kleinste groep mag niet groter zijn dan de grootste groep."))
     try:
         result = solve(_problem(meeting, people, min_size, max_size, pins))
-    except ProblemError:
-        raise ValidationError(
-            _("Met %(n)s mensen lukt het niet om groepen van %(min)s tot %(max)s te maken.")
-            % {"n": len(people), "min": min_size, "max": max_size}
-        ) from None
-    return result["rounds"][-1], result["repeats"]
+    except ProblemError as error:
+        raise ValidationError(_refusal(error, people, min_size, max_size)) from None
+    return result["rounds"][-1], result["repeats"], result["unmet"]
 
 
 def _number_groups(groups, pins):
@@ -91,10 +111,10 @@ def plan_make(*, meeting, min_size=3, max_size=5, keep_pinned=True):
         for group in plan.groups.all():
             names[group.number] = group.name
             leaders[group.number] = group.leader_id
-    groups, repeats = _solve(meeting, people, min_size, max_size, pins)
+    groups, repeats, unmet = _solve(meeting, people, min_size, max_size, pins)
     if plan is None:
         plan = GroupPlan(meeting=meeting)
-    plan.min_size, plan.max_size, plan.repeats = min_size, max_size, repeats
+    plan.min_size, plan.max_size, plan.repeats, plan.notes = min_size, max_size, repeats, unmet
     plan.full_clean(exclude=["meeting"])
     plan.save()
     plan.groups.all().delete()

@@ -43,6 +43,7 @@ def groups_plan(request, pk):
         "plan": plan,
         "groups": groups,
         "people_count": len(selectors.people_for(meeting)),
+        "notes": selectors.plan_notes(plan) if plan else [],
         "sizes": range(1, SIZE_MAX + 1),
         "min_size": plan.min_size if plan else 3,
         "max_size": plan.max_size if plan else 5,

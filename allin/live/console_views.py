@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
-from . import hopes, kinds, notes, selectors, services, timer
+from . import hopes, notes, registry, selectors, services, timer
 from .forms import ThemeForm
 from .models import Activity, LiveMeeting, Note, Theme
 
@@ -100,6 +100,7 @@ def _run(request, meeting, live, call):
         )
         if error:
             response.status_code = 400
+        response["X-Live-Version"] = str(live.version)  # the page ignores a refetch older than this answer
         return response
     if error:
         messages.error(request, error)
@@ -264,7 +265,7 @@ def kind_action(request, pk, activity, action):
     meeting = planning.meeting_get(request.workspace, pk)
     live = LiveMeeting.objects.filter(meeting=meeting).first()
     target = Activity.objects.filter(live=live, pk=activity).first() if live else None
-    spec = kinds.get(target.kind) if target else None
+    spec = registry.get(target.kind) if target else None
     handler = spec.console_actions.get(action) if spec else None
     if handler is None:
         raise Http404

@@ -10,6 +10,8 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext
 
+from allin.core.tokens import secrets_match
+
 from . import attendance, realtime
 from .models import LiveMeeting
 
@@ -30,7 +32,7 @@ def _authorise(code, audience, key, cookies, user):
             return None, []
         return live, [realtime.group(live.pk, realtime.PHONES), realtime.attendee_group(live.pk, attendee.pk)]
     if audience == realtime.PROJECTOR:
-        if not key or key != live.projector_key:
+        if not secrets_match(key, live.projector_key):
             return None, []
         return live, [realtime.group(live.pk, realtime.PROJECTOR)]
     if audience == realtime.CONSOLE:
@@ -95,7 +97,7 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     async def live_revoke(self, event):
         """The projector link was renewed; a projector that connected with an older key must stop."""
-        if self.projector_key != event["key"]:
+        if not secrets_match(self.projector_key, event["key"]):
             await self.close(code=4403)
 
     async def live_push(self, event):

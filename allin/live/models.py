@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from allin.methods.activities import LIVE_ACTIVITIES
 from allin.processes.models import AgendaItem, Meeting
 
 NOTE_MAX = 280
@@ -89,20 +90,18 @@ class Attendee(models.Model):
         return self.name or str(_("anoniem"))
 
 
+def _kind_choices():
+    """The method files' live activities (allin.methods.activities, the one list) and the parking board,
+    which every live meeting has."""
+    types = list(LIVE_ACTIVITIES.items())
+    return {
+        value.upper(): (value, label)
+        for value, label in [types[0], ("parking", _("Parkeerbord")), *types[1:]]
+    }
+
+
 class Activity(models.Model):
-    class Kind(models.TextChoices):
-        NOTES = "notes", _("Post-its")
-        PARKING = "parking", _("Parkeerbord")
-        HOPES_FEARS = "hopes_fears", _("Hoop en angst")
-        TIPS_TOPS = "tips_tops", _("Tips en tops")
-        WORDCLOUD = "wordcloud", _("Woordwolk")
-        VOTE = "vote", _("Stemmen")
-        CONSENT = "consent", _("Check op gedeeldheid")
-        QUESTION_CARDS = "question_cards", _("Gesprekskaarten")
-        FUTURE_DREAM = "future_dream", _("Toekomstdroom")
-        PLANS = "plans", _("Plannen")
-        COMMITMENT = "commitment", _("Commitmentronde")
-        FINDINGS = "findings", _("Zoektocht naar hulp")
+    Kind = models.TextChoices("Kind", _kind_choices())
 
     class GroupBy(models.TextChoices):
         CATEGORY = "category", _("per categorie")

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from allin.core import ratelimit
 
-from . import attendance, codes, groups_panel, kinds, notes, selectors, services
+from . import attendance, codes, groups_panel, notes, registry, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
 from .models import NOTE_MAX, Activity, LiveMeeting
 
@@ -139,8 +139,6 @@ def note_post(request, code):
     error, status = None, 400
     if form.is_valid():
         activity = Activity.objects.filter(live=live, pk=form.cleaned_data["activity"]).first()
-        if activity is not None:
-            activity.live = live  # already loaded, with its meeting: the push after the commit needs them
         if activity is None:
             error = _("Dit bord hoort niet bij deze bijeenkomst.")
         else:
@@ -187,7 +185,7 @@ def _note_form_error(form):
 
 def _kind_for(live, activity_id):
     activity = Activity.objects.select_related("live").filter(live=live, pk=activity_id).first()
-    spec = kinds.get(activity.kind) if (activity and not activity.takes_notes) else None
+    spec = registry.get(activity.kind) if (activity and not activity.takes_notes) else None
     return activity, spec
 
 

@@ -7,6 +7,7 @@ The file name is ours. Serving checks who asks: members of the workspace, attend
 workspace, or that meeting's projector."""
 
 import io
+import threading
 import uuid
 import warnings
 
@@ -19,13 +20,20 @@ from PIL import Image, ImageOps
 
 from allin.core.text import one_line
 
-from . import realtime
+from . import events
 from .activity_models import ALT_MAX, PhotoCard
 from .models import Activity, LiveMeeting
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_MAX_SIDE = 10_000  # pixels, before re-encoding
-PHOTO_MAX_PIXELS = 40_000_000
+# What a 5 MB camera photo holds at most (a 24-megapixel JPEG is about 5 MB); more pixels in that many bytes is
+# a flat, compressible image made to fill memory when decoded (25 MP decode to 75-100 MB).
+PHOTO_MAX_PIXELS = 25_000_000
+# Decodes at a time per worker, so a burst of uploads cannot multiply that memory; the others wait their turn,
+# at most DECODE_WAIT_SECONDS, then hear that it is busy.
+DECODES_AT_ONCE = 2
+DECODE_WAIT_SECONDS = 20
+_decoding = threading.BoundedSemaphore(DECODES_AT_ONCE)
 PHOTO_OUT_SIDE = 1600
 PHOTO_CARDS_MAX = 60
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -47,8 +55,28 @@ def _not_an_image():
     return ValidationError(_("Dit bestand is geen JPEG-, PNG- of WebP-foto. Kies een andere foto."))
 
 
+def _too_many_pixels():
+    return ValidationError(
+        _(
+            "Deze foto heeft te veel pixels: hoogstens %(mp)d miljoen. Maak de foto kleiner en probeer het opnieuw."
+        )
+        % {"mp": PHOTO_MAX_PIXELS // 1_000_000}
+    )
+
+
 def reencode(upload) -> tuple[bytes, tuple[int, int]]:
     """The upload as a fresh JPEG without metadata and its size, or a ValidationError in Dutch."""
+    if not _decoding.acquire(timeout=DECODE_WAIT_SECONDS):
+        raise ValidationError(
+            _("Er worden nu veel foto's tegelijk verwerkt. Probeer het over een minuut opnieuw.")
+        )
+    try:
+        return _reencode(upload)
+    finally:
+        _decoding.release()
+
+
+def _reencode(upload):
     size = getattr(upload, "size", None)
     if size is None or size > PHOTO_MAX_BYTES:
         raise ValidationError(
@@ -65,11 +93,16 @@ def reencode(upload) -> tuple[bytes, tuple[int, int]]:
             if image.format not in ALLOWED_FORMATS:
                 raise _not_an_image()
             width, height = image.size
-            if max(width, height) > PHOTO_MAX_SIDE or width * height > PHOTO_MAX_PIXELS:
+            if max(width, height) > PHOTO_MAX_SIDE:
                 raise ValidationError(
                     _("Deze foto is te groot: hoogstens %(side)d pixels breed of hoog.")
                     % {"side": PHOTO_MAX_SIDE}
                 )
+            if width * height > PHOTO_MAX_PIXELS:
+                raise _too_many_pixels()
+            # A JPEG can be decoded at 1/2, 1/4 or 1/8 of its size straight away: it is made smaller below anyway,
+            # and this needs a fraction of the memory.
+            image.draft(image.mode, (PHOTO_OUT_SIDE, PHOTO_OUT_SIDE))
             image.load()
             image = ImageOps.exif_transpose(image)  # turn it the right way up before the EXIF goes
             image = _flatten(image)
@@ -78,14 +111,10 @@ def reencode(upload) -> tuple[bytes, tuple[int, int]]:
             image.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
         except ValidationError:
             raise
-        except (
-            OSError,
-            SyntaxError,
-            ValueError,
-            EOFError,
-            Image.DecompressionBombError,
-            Image.DecompressionBombWarning,
-        ):
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            # Pillow's own bomb check, before ours can read the size (a 20,000 x 20,000 PNG): too many pixels.
+            raise _too_many_pixels() from None
+        except (OSError, SyntaxError, ValueError, EOFError):
             raise _not_an_image() from None
     return out.getvalue(), image.size
 
@@ -156,8 +185,8 @@ def _refresh_lives(workspace_id):
         .distinct()
     ):
         LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
-        realtime.results_changed(live_id)
-        realtime.phones_refresh(live_id)
+        events.results_changed(live_id)
+        events.phones_refresh(live_id)
 
 
 # ---- selectors ------------------------------------------------------------------------------------------

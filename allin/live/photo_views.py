@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from allin.core import ratelimit
+from allin.core.tokens import secrets_match
 from allin.workspaces.access import workspace_view
 
 from . import attendance, photo_cards
@@ -161,7 +162,7 @@ def photo_card_phone(request, code, pk):
 @require_GET
 def photo_card_projector(request, code, key, pk):
     live = _live(code)
-    if live is None or not key or key != live.projector_key:
+    if live is None or not secrets_match(key, live.projector_key):
         raise Http404
     return _serve(photo_cards.for_live(live, pk))
 

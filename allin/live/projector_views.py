@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from allin.core import ratelimit
+from allin.core.tokens import secrets_match
 
 from . import selectors
 from .models import LiveMeeting
@@ -14,7 +15,7 @@ from .models import LiveMeeting
 
 def _live(code, key):
     live = LiveMeeting.objects.select_related("meeting__process").filter(code=code).first()
-    if live is None or key != live.projector_key:
+    if live is None or not secrets_match(key, live.projector_key):
         raise Http404
     return live
 

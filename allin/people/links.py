@@ -3,9 +3,9 @@ unguessable and lets it expire; the secret and revoked_at on the row make it rev
 
 import hmac
 
-from django.conf import settings
 from django.urls import reverse
 
+from allin.core.site import public_url
 from allin.core.tokens import make_token, read_token
 
 from .models import Invitation
@@ -19,7 +19,7 @@ def invitation_token(invitation: Invitation) -> str:
 
 
 def rsvp_url(invitation: Invitation) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("rsvp", args=[invitation_token(invitation)])
+    return public_url(reverse("rsvp", args=[invitation_token(invitation)]))
 
 
 def invitation_from_token(token: str) -> Invitation | None:

@@ -7,7 +7,6 @@ draws a new nonce, so every older link stops working. No account is needed."""
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allin.core import limits
+from allin.core.site import public_url
 from allin.core.tokens import make_token, read_token
 
 from . import questions, rules
@@ -48,7 +48,7 @@ def token(preparation) -> str:
 
 
 def link(preparation) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("preparation_form", args=[token(preparation)])
+    return public_url(reverse("preparation_form", args=[token(preparation)]))
 
 
 def from_token(value) -> tuple[Preparation | None, str | None]:
@@ -161,7 +161,7 @@ def preparation_answer(*, preparation, answers: dict, ratings: dict | None = Non
     """Store what the person filled in. Ratings (1 to 5) only for a professional, about their own
     organisation. The link must still be valid at this moment."""
     locked = Preparation.objects.select_for_update().get(pk=preparation.pk)
-    if locked.revoked_at is not None or locked.nonce != preparation.nonce:
+    if locked.revoked_at is not None or not secrets.compare_digest(locked.nonce, preparation.nonce):
         raise ValidationError(link_messages()[REVOKED])
     if locked.expires_at <= timezone.now():
         raise ValidationError(link_messages()[EXPIRED])

@@ -8,7 +8,3 @@ class EmailBackend(ModelBackend):
         if username:
             username = username.strip().lower()
         return super().authenticate(request, username=username, password=password, **kwargs)
-
-
-def axes_username(request, credentials):
-    return (credentials or {}).get("username", "").strip().lower()

@@ -20,8 +20,7 @@ class LoginForm(AuthenticationForm):
     }
 
     def clean_username(self):
-        # Lower-case before authenticate(): django-axes counts failures per username as given, so "Olga@…" and
-        # "olga@…" would otherwise each get their own five tries.
+        # Lower-case before authenticate(), as the login throttle does, so "Olga@…" and "olga@…" are one account.
         return self.cleaned_data["username"].strip().lower()
 
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.mail import send_mail
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from allin.audit.services import audit_record
 from allin.core.limits import NAME_MAX
+from allin.core.site import public_url
 from allin.core.tokens import make_token, read_token
 
 from . import export
@@ -73,7 +73,7 @@ def invitation_create(
         target=invitation,
         summary=f"{email} {_('als')} {invitation.get_role_display()}",
     )
-    link = settings.SITE_URL.rstrip("/") + reverse("invitation_accept", args=[invitation_token(invitation)])
+    link = public_url(reverse("invitation_accept", args=[invitation_token(invitation)]))
     context = {"invitation": invitation, "link": link, "inviter": invited_by}
     transaction.on_commit(
         lambda: send_mail(

@@ -34,4 +34,4 @@ def test_the_periods_on_the_page_are_the_ones_the_code_uses(client, db):
     assert f"{privacy_views.KEEP_MONTHS} maanden" in text
     assert f"werkt {privacy_views.PHONE_COOKIE_DAYS} dagen" in text
     assert f"hoogstens {settings.SESSION_COOKIE_AGE // DAY} dagen" in text
-    assert f"Na {settings.AXES_FAILURE_LIMIT} mislukte inlogpogingen" in text
+    assert f"Na {settings.LOGIN_FAILURE_LIMIT} mislukte inlogpogingen" in text

@@ -12,7 +12,8 @@ def test_demo_loads_once_and_can_log_in(db, settings):
     call_command("demo")
     call_command("demo")
     assert Workspace.objects.filter(name="Gemeente Voorbeeld").count() == 1
-    assert Process.objects.count() == 3  # ALL-IN, Werk aan Netwerk and the child-poverty series
+    # ALL-IN, Werk aan Netwerk, the child-poverty series and the workbook
+    assert Process.objects.count() == 4
     user = User.objects.get(email="demo@allin.example")
     assert user.check_password("demo-allin-2026")
     assert user.memberships.get().role == "owner"
@@ -35,3 +36,34 @@ def test_the_allin_session_was_held_with_results_in_every_activity(db):
         activity__kind="hopes_fears", activity__live__meeting__method_key="a-voorbereiding-jongeren"
     )
     assert Note.objects.exclude(came_true="").count() >= 3
+
+
+def test_the_workbook_shows_a_working_group_a_sharpened_question_and_a_chain_of_experiments(db):
+    from allin.experiments import selectors
+
+    call_command("demo")
+    process = Process.objects.get(method_slug="werkboek")
+    members = selectors.members(process)
+    assert len(members) == 6 and all(m.participant.organisation for m in members)
+    assert len(selectors.question_history(process)) == 2
+    log = selectors.experiments(process)
+    assert {e.status for e in log} == {"idee", "loopt", "klaar", "gestopt"}
+    assert [f.label for f in log[0].follow_up_list] == ["E2", "E3"]
+    assert log[0].source.kind == "plan"  # made from the plan on the kick-off meeting's board
+
+
+def test_step_zero_of_the_child_poverty_series_is_filled_in(db):
+    from allin.stepzero import selectors
+    from allin.stepzero.models import Debrief
+
+    call_command("demo")
+    process = Process.objects.get(method_slug="kinderarmoede")
+    assert process.inventory.count() == 5 and process.managers.count() == 4
+    assert len(selectors.team(process)) == 2
+    assert (
+        Debrief.objects.filter(meeting__process=process).count() == len(selectors.held_meetings(process)) >= 2
+    )
+    rows = selectors.fixed_overview(process)
+    assert all(row.fixed for row in rows)
+    assert [row.organisation.name for row in rows if row.missed] == ["Diaconie Voorbeeld"]
+    assert process.workspace.cases.count() == 2

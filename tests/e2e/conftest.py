@@ -151,6 +151,7 @@ def e2e_server(tmp_path_factory, artifacts):
         PYTHONUNBUFFERED="1",
         ALLIN_DATABASE_URL=f"sqlite:///{database}",  # an absolute path: sqlite:////tmp/…
         ALLIN_DEBUG="0",
+        ALLIN_SECRET_KEY=os.environ["ALLIN_SECRET_KEY"],  # tests/testenv.py
         ALLIN_ALLOWED_HOSTS="127.0.0.1,localhost",
         ALLIN_LOG_LEVEL="WARNING",
     )

@@ -44,3 +44,12 @@ def test_describe_names_the_bound():
     assert described["max_people_for_everyone"] == 21
     assert described["everyone_can_meet"] is False
     assert "at most 21 people" in described["text"]
+
+
+def test_held_rounds_bound_by_pigeonhole():
+    held = [[[0, 1, 2, 3, 4], [5, 6, 7, 8, 9], [10, 11, 12, 13, 14]]]
+    everyone = list(range(15))
+    # three tables of five after three tables of five: two of each old table share a new table
+    assert bounds.held_rounds_bound(held, [everyone], [3]) == 6
+    assert bounds.held_rounds_bound(held, [everyone], [5]) == 0
+    assert bounds.held_rounds_bound(held, [everyone[:12]], [3], company=list(range(15))) == 2 + 2 + 0

@@ -36,7 +36,8 @@ def test_history_is_kept_and_counted():
     history = [[[0, 1, 2], [3, 4, 5]]]
     problem = plain(6, 3, [{"present": []}, {"present": list(range(6))}]) | {
         "history": history,
-        "time_limit": 0.3,
+        "time_limit": 5,
+        "iterations": 200,
     }
     plan = solve(problem)
     assert plan["rounds"][0] == history[0]
@@ -53,7 +54,16 @@ def test_late_joiners_and_absentees():
         {"present": [f"p{i}" for i in range(10) if i != 4]},
         {"present": [f"p{i}" for i in range(10)]},
     ]
-    plan = solve({"people": people, "rounds": rounds, "history": history, "group_size": {"min": 3, "max": 4}})
+    plan = solve(
+        {
+            "people": people,
+            "rounds": rounds,
+            "history": history,
+            "group_size": {"min": 3, "max": 4},
+            "iterations": 300,
+            "time_limit": 5,
+        }
+    )
     second = plan["rounds"][1]
     assert all("p4" not in group for group in second)
     assert sorted(p for g in plan["rounds"][2] for p in g) == sorted(p["id"] for p in people)
@@ -62,7 +72,15 @@ def test_late_joiners_and_absentees():
 
 def test_experts_spread_one_per_group():
     people = [{"id": i, "expert": i < 4} for i in range(16)]
-    plan = solve({"people": people, "rounds": 2, "group_size": {"min": 4, "max": 4}, "time_limit": 0.5})
+    plan = solve(
+        {
+            "people": people,
+            "rounds": 2,
+            "group_size": {"min": 4, "max": 4},
+            "iterations": 300,
+            "time_limit": 5,
+        }
+    )
     assert plan["expert_violations"] == 0 and plan["repeats"] == 0
     for groups in plan["rounds"]:
         assert sorted(sum(1 for p in g if p < 4) for g in groups) == [1, 1, 1, 1]
@@ -70,7 +88,7 @@ def test_experts_spread_one_per_group():
 
 def test_fewer_groups_than_group_size_must_repeat_and_the_search_finds_the_least():
     # 4 groups of 5: every later group holds two people from one earlier group (pigeonhole), so 4 repeats a round
-    plan = solve(plain(20, 5, 3) | {"time_limit": 0.5})
+    plan = solve(plain(20, 5, 3) | {"iterations": 400, "time_limit": 5})
     assert plan["repeats"] == 8
 
 
@@ -98,4 +116,4 @@ def test_unsatisfiable_apart_pairs_are_refused_not_broken():
     people = [{"id": i} for i in range(3)]
     data = {"people": people, "rounds": 1, "group_size": {"min": 3, "max": 3}, "apart": [[0, 1]]}
     with pytest.raises(ProblemError, match="hard rules"):
-        solve(data | {"time_limit": 0.1})
+        solve(data | {"iterations": 20})

@@ -66,8 +66,8 @@ def test_solve_reaches_the_domain_bound_without_repeats():
 
 
 def test_uneven_domains_meet_the_spread_bound():
-    """Domains of 7, 6, 6 and 5 people over 6 groups: the bound is one same-domain pair per round."""
-    data = mixed()
+    """Domains of 7, 6, 6 and 5 people over 6 groups of 4: the bound is one same-domain pair per round."""
+    data = mixed(group_size={"min": 4, "max": 4})
     data["people"][3]["domain"] = "d0"  # d0 now has 7, d3 has 5
     plan = solve(data | {"seed": 2})
     assert plan["bound"]["same_domain_pairs_lower_bound"] == 3

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from allin.groups import selectors, services
@@ -107,3 +108,26 @@ def test_pages_and_forms(series, as_facilitator, as_viewer, workspace):
     assert "kleinste groep" in bad.content.decode().lower()
     encounters = reverse("groups_encounters", kwargs={"workspace": workspace.slug, "pk": process.pk})
     assert "van de 105 paren" in as_facilitator.get(encounters).content.decode()
+
+
+def test_unavoidable_repeats_are_explained_on_the_groups_page(series, as_facilitator, workspace):
+    process, meetings, people = series
+    services.plan_make(meeting=meetings[0], min_size=5, max_size=5)
+    plan = services.plan_make(meeting=meetings[1], min_size=5, max_size=5)
+    # three tables of five after three tables of five: each new table holds two people of one earlier table
+    assert plan.repeats == plan.notes[0]["count"] == 6
+    url = reverse("groups_plan", kwargs={"workspace": workspace.slug, "pk": meetings[1].pk})
+    page = as_facilitator.get(url).content.decode()
+    assert "Wat niet helemaal lukte" in page and "Minder kan niet" in page
+
+
+def test_two_pinned_experts_at_one_table_are_refused_naming_the_expert_rule(series):
+    process, meetings, people = series
+    plan = services.plan_make(meeting=meetings[0], min_size=3, max_size=5)
+    experts = [p for p in people if p.is_expert][:2]
+    table = GroupMember.objects.get(plan=plan, participant=experts[0]).group
+    services.member_move(plan=plan, participant_pk=experts[1].pk, group_pk=table.pk)
+    for expert in experts:
+        services.member_pin(plan=plan, participant_pk=expert.pk, pinned=True)
+    with pytest.raises(ValidationError, match="ervaringsdeskundigen"):
+        services.plan_make(meeting=meetings[0], min_size=3, max_size=5)

@@ -49,6 +49,6 @@ def test_check_deploy_is_clean_with_the_documented_production_settings():
 
 def test_check_deploy_complains_about_the_laptop_defaults():
     """The other side: without the production settings the check does speak up (the test above means something)."""
-    result = _check_deploy({})
+    result = _check_deploy({"ALLIN_SECRET_KEY": secrets.token_urlsafe(50)})  # what `make run` adds
     assert result.returncode != 0
     assert "security.W" in result.stdout + result.stderr

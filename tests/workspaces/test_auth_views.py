@@ -1,4 +1,4 @@
-"""Logging in with e-mail, lock-out after failures (django-axes), password reset, the workspace switcher."""
+"""Logging in with e-mail, lock-out after failures (auth_throttle), password reset, the workspace switcher."""
 
 import pytest
 from django.contrib.auth.hashers import Argon2PasswordHasher

@@ -52,11 +52,47 @@
       var initial = Array.prototype.filter.call(el.options, function (o) { return o.defaultSelected; })[0] || el.options[0];
       if (initial && el.value !== initial.value) kept.values[el.id] = el.value;
     });
-    var active = document.activeElement;
-    if (active && active.id && scope.contains(active)) {
-      kept.focus = { id: active.id, start: active.selectionStart, end: active.selectionEnd };
-    }
+    kept.focus = saveFocus(scope);
     return kept;
+  }
+
+  // The control someone is using survives a re-render: a push or a swap replaces the nodes, so the focus
+  // moves to the same control in the new markup. A control without an id is known by what it does: its
+  // form's address, the objects its hidden fields name and its place in the form. (A toggle's 0/1 and the
+  // per-render keys are left out, so "Insturen sluiten" is still found as "Insturen openen" after the press.)
+  var VOLATILE = { csrfmiddlewaretoken: 1, client_id: 1 };
+  function controlKey(el) {
+    if (el.id) return "#" + el.id;
+    var form = el.form || (el.closest && el.closest("form"));
+    if (!form) return el.tagName === "A" ? "a|" + el.getAttribute("href") : null;
+    var names = Array.prototype.filter.call(form.querySelectorAll("input[type=hidden]"), function (i) {
+      return !VOLATILE[i.name];
+    }).map(function (i) { return /^(0|1|true|false)$/.test(i.value) ? i.name : i.name + "=" + i.value; });
+    var same = Array.prototype.filter.call(form.querySelectorAll(el.tagName), function (c) { return c.type === el.type; });
+    return [el.tagName, form.getAttribute("action"), names.join("&"), same.indexOf(el)].join("|");
+  }
+  function saveFocus(scope) {
+    var active = document.activeElement;
+    if (!active || active === document.body || !scope.contains(active)) return null;
+    var key = controlKey(active);
+    return key ? { key: key, start: active.selectionStart, end: active.selectionEnd } : null;
+  }
+  function findControl(key) {
+    if (key.charAt(0) === "#") return document.getElementById(key.slice(1));
+    var found = Array.prototype.filter.call(
+      document.querySelectorAll("#live button, #live input, #live select, #live textarea, #live a[href]"),
+      function (el) { return !el.id && controlKey(el) === key; }
+    );
+    return found.length === 1 ? found[0] : null;  // never guess between two: a wrong control is worse than none
+  }
+  function restoreFocus(kept) {
+    if (!kept) return;
+    var active = document.activeElement;
+    if (active && active !== document.body && document.contains(active)) return;  // already somewhere useful
+    var el = findControl(kept.key);
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    try { el.setSelectionRange(kept.start, kept.end); } catch (e) { /* not a text field */ }
   }
   function restoreTyping(kept) {
     Object.keys(kept.values).forEach(function (id) {
@@ -65,10 +101,7 @@
     Object.keys(kept.checks).forEach(function (id) {
       var el = document.getElementById(id); if (el) el.checked = kept.checks[id];
     });
-    if (kept.focus) {
-      var el = document.getElementById(kept.focus.id);
-      if (el) { el.focus(); try { el.setSelectionRange(kept.focus.start, kept.focus.end); } catch (e) { /* not a text field */ } }
-    }
+    restoreFocus(kept.focus);
   }
 
   function apply(op) {
@@ -380,5 +413,31 @@
     setInterval(tick, 1000);
   }
   document.addEventListener("DOMContentLoaded", init);
-  document.addEventListener("htmx:afterSwap", function () { afterRender(null); });
+  // htmx wires up the forms it swapped in only as it settles; with no settle delay that is at once, so a
+  // keyboard user who presses Enter right after an answer arrived posts with htmx, not as a whole page.
+  if (window.htmx) window.htmx.config.defaultSettleDelay = 0;
+  var swapFocus = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var stage = $("#stage");
+    swapFocus = stage && event.detail.target === stage ? saveFocus(stage) : null;
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var xhr = event.detail.xhr, version = xhr ? parseInt(xhr.getResponseHeader("X-Live-Version") || "0", 10) : 0;
+    if (version > lastStageV) lastStageV = version;  // a refetch that started before this answer is older
+    restoreFocus(swapFocus);
+    swapFocus = null;
+    afterRender(null);
+  });
+  // A live form htmx has not wired up yet (markup that came by a push a moment ago) still goes by htmx: the
+  // page must not turn into a whole-page POST under the facilitator's hands. The form works either way.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !window.htmx || !form.closest || !form.closest("#live")) return;
+    if (!form.hasAttribute("hx-post") || form.dataset.resubmitting || !document.contains(form)) return;
+    event.preventDefault();
+    window.htmx.process(form);
+    // (requestSubmit() would do nothing here: the browser is still firing this very submit.)
+    form.dataset.resubmitting = "1";
+    try { window.htmx.trigger(form, "submit"); } finally { delete form.dataset.resubmitting; }
+  });
 })();

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StepzeroConfig(AppConfig):
+    name = "allin.stepzero"
+    label = "stepzero"
