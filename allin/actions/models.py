@@ -147,6 +147,9 @@ class ProgressUpdate(models.Model):
     status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
     text = models.TextField(max_length=UPDATE_MAX, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # An owner's progress text on the public feedback page: set when the facilitator showed it (or at once when the
+    # page's progress mode is "direct").
+    shown_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from allin.live import kinds
+from allin.live import registry
 from allin.live.kinds import consent as consent_kind
 from allin.live.kinds.voting_state import VoteState
 from allin.live.kinds.wordcloud import Cloud
@@ -142,7 +142,7 @@ def activity_section(activity: Activity) -> Section | None:
         section.consent = state
         section.total = state.total
         return section
-    spec = kinds.get(activity.kind)
+    spec = registry.get(activity.kind)
     lines = spec.results(activity).get("lines", []) if spec else []
     if not lines:
         return None

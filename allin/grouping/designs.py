@@ -3,12 +3,20 @@
 Local search alone stalls on the tight social golfer instances q-q-(q+1) (Dotú & Van Hentenryck 2005 seed them
 with the affine plane for this reason). When everybody is present in every planned round and nothing else binds:
 - q*q people in groups of q, up to q + 1 rounds, q a prime power: the parallel classes of the affine plane AG(2, q);
-- 15 people in groups of 3, up to 7 rounds: Kirkman's schoolgirls, a packing of PG(3, 2) into 7 spreads.
-The optimiser relabels people at random (by seed) and still runs its local search for the other goals.
+- 15 people in groups of 3, up to 7 rounds: Kirkman's schoolgirls, a packing of PG(3, 2) into 7 spreads;
+- 21 people in groups of 3, up to 10 rounds: a Kirkman triple system KTS(21) on Z_7 x 3 (three rounds fixed by
+  the rotation, the other seven the rotations of one base round; base blocks found by a difference search);
+- 28 people in groups of 4, up to 9 rounds: the Hermitian unital of PG(2, 9) (28 points, 63 blocks of 4), a
+  resolvable 2-(28, 4, 1) design; its 9 parallel classes are found by a small exact-cover search;
+- q(q - 1) people in groups of q - 1, up to q rounds: the affine plane without one line (20 in fours: 5 rounds);
+- 32 people in groups of 4, up to 9 rounds: the cosets of 9 planes of GF(2)^5 that meet only in 0 (a partial
+  spread; 9 is the most there is, so a 10th round needs the search).
+Designs on fewer rounds than they have are cut; with more rounds the design gives the first ones and the search
+the rest. The optimiser relabels people at random (by seed) and still runs its local search for the other goals.
 """
 
 from functools import cache
-from itertools import product
+from itertools import combinations, product
 
 
 def _prime_power(q):
@@ -139,12 +147,173 @@ def kirkman_15():
     return [[[p - 1 for p in line] for line in spread] for spread in packing]
 
 
+# KTS(21) on Z_7 x {0, 1, 2}, point (i, x) = 7x + i: three transversal blocks whose rotations are a round each,
+# and a base round whose seven rotations are the other seven rounds (found by a backtracking search over differences:
+# every pure difference 1, 2, 3 in each class and every mixed difference exactly once).
+_KTS21_FIXED = (((0, 0), (0, 1), (0, 2)), ((0, 0), (1, 1), (2, 2)), ((0, 0), (2, 1), (5, 2)))
+_KTS21_BASE = (
+    ((0, 0), (1, 0), (3, 0)),
+    ((2, 0), (0, 1), (6, 2)),
+    ((4, 0), (1, 1), (3, 2)),
+    ((5, 0), (4, 1), (1, 2)),
+    ((6, 0), (2, 1), (0, 2)),
+    ((3, 1), (5, 1), (6, 1)),
+    ((2, 2), (4, 2), (5, 2)),
+)
+
+
+@cache
+def kirkman_21():
+    """Ten rounds of seven triples on 21 points in which every pair meets exactly once."""
+
+    def turn(block, t):
+        return [7 * x + (i + t) % 7 for i, x in block]
+
+    rounds = [[turn(block, t) for t in range(7)] for block in _KTS21_FIXED]
+    rounds += [[turn(block, t) for block in _KTS21_BASE] for t in range(7)]
+    return rounds
+
+
+@cache
+def unital_28():
+    """Nine rounds of seven groups of four on 28 points in which every pair meets exactly once: the Hermitian
+    unital x^4 + y^4 + z^4 = 0 in PG(2, 9), its blocks the secant lines, resolved into parallel classes."""
+    field = _Field(3, 2)
+    mul, add = field.mul_table, field.add
+
+    def power(x, n):
+        result = 1
+        for _ in range(n):
+            result = mul[result][x]
+        return result
+
+    def inverse(x):
+        return next(t for t in range(9) if mul[x][t] == 1)
+
+    points = []
+    for vector in product(range(9), repeat=3):
+        if any(vector):
+            first = next(c for c in vector if c)
+            normal = tuple(mul[c][inverse(first)] for c in vector)
+            if normal not in points:
+                points.append(normal)
+    unital = [p for p in points if add(add(power(p[0], 4), power(p[1], 4)), power(p[2], 4)) == 0]
+    blocks = set()
+    for line in points:  # a line (a, b, c) holds the points with a x + b y + c z = 0
+        on = tuple(
+            i
+            for i, p in enumerate(unital)
+            if add(add(mul[line[0]][p[0]], mul[line[1]][p[1]]), mul[line[2]][p[2]]) == 0
+        )
+        if len(on) == 4:
+            blocks.add(on)
+    through = {p: [b for b in sorted(blocks) if p in b] for p in range(len(unital))}
+    return [[list(b) for b in c] for c in _resolve(through, len(unital), len(blocks) // (len(unital) // 4))]
+
+
+def _resolve(through, points, count):
+    """Partition the blocks into `count` parallel classes (each point once per class): backtracking, classes
+    in the order of their first block."""
+
+    def classes(used):
+        def grow(covered, chosen):
+            if len(covered) == points:
+                yield list(chosen)
+                return
+            p = next(q for q in range(points) if q not in covered)
+            for block in through[p]:
+                if block not in used and not covered.intersection(block):
+                    chosen.append(block)
+                    yield from grow(covered | set(block), chosen)
+                    chosen.pop()
+
+        return grow(set(), [])
+
+    def resolve(used, found):
+        if len(found) == count:
+            return found
+        for c in classes(used):
+            if found and c[0] < found[-1][0]:
+                continue
+            result = resolve(used | set(c), found + [c])
+            if result:
+                return result
+        return None
+
+    return resolve(frozenset(), [])
+
+
+@cache
+def partial_spread_32():
+    """Nine rounds of eight groups of four on 32 points with no pair twice: GF(2)^5 split into the cosets of
+    nine 2-dimensional subspaces that pairwise meet only in 0 (a maximal partial spread of PG(4, 2))."""
+    planes = sorted({tuple(sorted((a, b, a ^ b))) for a, b in combinations(range(1, 32), 2)})
+
+    def pick(chosen, used):
+        if len(chosen) == 9:
+            return chosen
+        for plane in planes:
+            if (not chosen or plane > chosen[-1]) and not used.intersection(plane):
+                found = pick(chosen + [plane], used | set(plane))
+                if found:
+                    return found
+        return None
+
+    return [_cosets(plane) for plane in pick([], set())]
+
+
+def _cosets(plane):
+    span = (0,) + tuple(plane)
+    return [list(c) for c in sorted({tuple(sorted(x ^ v for v in span)) for x in range(32)})]
+
+
+def coset_rounds_32(rounds):
+    """Rounds of cosets of planes of GF(2)^5: the partial spread's nine, then for each further round the plane
+    whose vectors were used least so far (two pairs a coset repeat per vector used before: the 10th round
+    repeats 16 pairs, where the known non-linear solutions of 8-4-10 repeat none)."""
+    found = partial_spread_32()[:rounds]
+    if rounds <= len(found):
+        return found
+    used = [0] * 32
+    for groups in found:
+        group = groups[0]  # the plane itself: the coset of 0
+        for v in group:
+            used[v] += 1
+    planes = sorted({tuple(sorted((a, b, a ^ b))) for a, b in combinations(range(1, 32), 2)})
+    while len(found) < rounds:
+        plane = min(planes, key=lambda p: sum(used[v] for v in p))
+        for v in plane:
+            used[v] += 1
+        found.append(_cosets(plane))
+    return found
+
+
+@cache
+def affine_minus_line(q):
+    """q rounds of q groups of q - 1 on q(q - 1) points with no pair twice: AG(2, q) without the points of one line
+    (every line of the other q classes loses one point); None if q is not a prime power. 5-4-5 from AG(2, 5)."""
+    classes = affine_plane(q)
+    if classes is None:
+        return None
+    gone = set(classes[0][0])
+    number = {p: i for i, p in enumerate(p for p in range(q * q) if p not in gone)}
+    return [[[number[p] for p in line if p not in gone] for line in c] for c in classes[1:]]
+
+
 def resolution_for(people, size, rounds):
-    """Rounds of groups on 0..people-1 with no pair meeting twice, from a known design; None when none applies."""
-    if size * size == people and rounds <= size + 1:
+    """Rounds of groups on 0..people-1 with no pair meeting twice, from a known design: as many as the design has
+    up to `rounds`; None when none applies."""
+    if size * size == people:
         classes = affine_plane(size)
         if classes is not None:
             return classes[:rounds]
-    if people == 15 and size == 3 and rounds <= 7:
-        return kirkman_15()[:rounds]
+    if people == size * (size + 1):
+        truncated = affine_minus_line(size + 1)
+        if truncated is not None:
+            return truncated[:rounds]
+    if (people, size) == (32, 4):
+        return coset_rounds_32(rounds)
+    known = {(15, 3): kirkman_15, (21, 3): kirkman_21, (28, 4): unital_28}
+    if (people, size) in known:
+        return known[(people, size)]()[:rounds]
     return None

@@ -1,5 +1,6 @@
 """Building a first plan (a design or a greedy pass) and improving it with conflict-directed tabu search."""
 
+import dataclasses
 import time
 
 from . import designs
@@ -8,9 +9,12 @@ from .evaluate import expert_faults
 from .problem import ProblemError
 
 
-def design_start(problem, rng):
+def design_start(problem, units_per_round, rng):
     """A plan with no repeats from a known design, when everyone is present in every planned round and nothing
-    else (history, together pairs) binds; None otherwise."""
+    else (history, together pairs) binds; None otherwise. The experience experts are put on points that keep the
+    expert rule in every round of the design (one per group, or never two together) when such points exist.
+    Rounds beyond what the design has are seated greedily after it (the search goes on from there).
+    Returns (plan, how many of its rounds come from the design)."""
     planned = problem.present[problem.held :]
     if not planned or problem.together or any(len(g) > 1 for groups in problem.history for g in groups):
         return None
@@ -18,16 +22,81 @@ def design_start(problem, rng):
     if any(members != people for members in planned):
         return None
     groups = problem.groups_per_round[problem.held]
-    if not groups or len(people) % groups:
+    if (
+        not groups
+        or len(people) % groups
+        or any(g != groups for g in problem.groups_per_round[problem.held :])
+    ):
         return None
     rounds = designs.resolution_for(len(people), len(people) // groups, len(planned))
     if rounds is None:
         return None
-    labels = list(people)
-    rng.shuffle(labels)
     order = list(range(len(rounds)))
     rng.shuffle(order)
-    return [[[labels[p] for p in group] for group in rounds[i]] for i in order]
+    rounds = [rounds[i] for i in order]
+    experts = [p for p in people if problem.expert[p]]
+    others = [p for p in people if not problem.expert[p]]
+    rng.shuffle(experts)
+    rng.shuffle(others)
+    spots = _expert_points(rounds, len(people), len(experts), groups, problem.experts_per_group)
+    if spots is None:
+        labels = experts + others
+        rng.shuffle(labels)
+    else:
+        chosen = set(spots)
+        pool_e, pool_o = iter(experts), iter(others)
+        labels = [next(pool_e) if point in chosen else next(pool_o) for point in range(len(people))]
+    plan = [[[labels[p] for p in group] for group in groups_] for groups_ in rounds]
+    designed = len(plan)
+    if designed < len(planned):
+        held = [[list(g) for g in groups_] for groups_ in plan]
+        rest = dataclasses.replace(problem, history=problem.history + held)
+        plan += greedy_start(rest, units_per_round[designed:], rng)
+    return plan, designed
+
+
+def _expert_points(rounds, points, count, groups, per_group, tries=2000):
+    """`count` design points on which experts keep the expert rule in every round, or None (a small
+    backtracking search with a step limit)."""
+    from .evaluate import expert_limits
+
+    if count == 0:
+        return []
+    low, high = expert_limits(count, groups, per_group)
+    where = [[0] * points for _ in rounds]
+    for r, groups_ in enumerate(rounds):
+        for g, group in enumerate(groups_):
+            for p in group:
+                where[r][p] = g
+    filled = [[0] * groups for _ in rounds]
+    chosen, steps = [], [0]
+
+    def fits(p):
+        return all(filled[r][where[r][p]] < high for r in range(len(rounds)))
+
+    def enough():
+        # every group can still reach `low` with the points left
+        return all(sum(max(0, low - c) for c in row) <= count - len(chosen) for row in filled)
+
+    def grow(start):
+        steps[0] += 1
+        if steps[0] > tries:
+            return False
+        if len(chosen) == count:
+            return all(c >= low for row in filled for c in row)
+        for p in range(start, points):
+            if fits(p):
+                chosen.append(p)
+                for r in range(len(rounds)):
+                    filled[r][where[r][p]] += 1
+                if enough() and grow(p + 1):
+                    return True
+                chosen.pop()
+                for r in range(len(rounds)):
+                    filled[r][where[r][p]] -= 1
+        return False
+
+    return list(chosen) if grow(0) else None
 
 
 def greedy_start(problem, units_per_round, rng):
@@ -128,12 +197,14 @@ def _badness(state, t, u):
     return score
 
 
-def tabu_search(state, rng, budget, deadline, lower, partners=None):
+def tabu_search(state, rng, budget, deadline, lower, partners=None, rounds=None):
     """Improve `state` in place; leave it at the best plan found. Returns why the search stopped.
 
     partners: None for every move (relocations and swaps), or per round, per unit the units it may swap with
-    (spread.kinds: swaps that keep every group's domains, experts and size)."""
-    movable = [t for t in range(len(state.rounds)) if state.groups[t] > 1]
+    (spread.kinds: swaps that keep every group's domains, experts and size). rounds: the planned rounds (indices)
+    whose groups may change; None for all."""
+    chosen = range(len(state.rounds)) if rounds is None else rounds
+    movable = [t for t in chosen if state.groups[t] > 1]
     if not movable or state.key <= lower:
         return "bound"
     best_key, best_plan = state.key, state.snapshot()

@@ -28,6 +28,8 @@ YOUTH = (
 )
 # The share of a search for the swaps that keep the dealt domain spread (spread.py).
 KIND_SHARE = 0.7
+# The share of the first search after a design for the rounds the design does not give, with its rounds kept.
+FOCUS_SHARE = 0.3
 # Search steps for a layout when the time decides (the deadline stops it long before).
 UNLIMITED = 10**9
 
@@ -87,6 +89,7 @@ class Attempt:
         self.state = None
         self.error = None
         self.dealt = False
+        self.focus = None  # planned rounds (indices) to search first, the others kept
         self.stopped = None
         self.kind_steps = 0
         self.steps = 0
@@ -94,9 +97,13 @@ class Attempt:
     def start(self, deadline):
         problem, rng = self.problem, self.rng
         self.state = State(problem, [[] for _ in range(len(problem.present) - problem.held)])
-        begun = design_start(problem, rng)
-        self.dealt = begun is None and spread.wanted(problem)
         try:
+            begun = design_start(problem, self.state.units, rng)
+            if begun is not None:
+                begun, designed = begun
+                # the rounds the design did not give are searched first, with the design's rounds kept
+                self.focus = list(range(designed, len(problem.present) - problem.held)) or None
+            self.dealt = begun is None and spread.wanted(problem)
             if self.dealt:
                 begun = spread.dealt_start(problem, self.state.units, rng)
             elif begun is None:
@@ -112,16 +119,35 @@ class Attempt:
             self.stopped = "bound"
         return True
 
-    def search(self, steps, deadline):
-        """Search on for up to `steps` steps or until the deadline; a dealt start first spends KIND_SHARE of its
-        first search on kind-keeping swaps (spread.py)."""
+    def _share(self, deadline, share, timed):
+        """The deadline of a phase: `share` of the time left when the time decides (timed), else the deadline
+        (a step budget decides, so that the plan is the same for the seed on any machine)."""
+        if not timed:
+            return deadline
+        return min(deadline, time.perf_counter() + share * max(0.0, deadline - time.perf_counter()))
+
+    def search(self, steps, deadline, timed=False):
+        """Search on for up to `steps` steps or until the deadline. After a design the rounds it did not give
+        come first (FOCUS_SHARE); a dealt start first spends KIND_SHARE of its first search on kind-keeping swaps
+        (spread.py). Shares are of the steps, or with `timed` of the time."""
         if self.stopped == "bound":
             return
         state, rng = self.state, self.rng
+        if self.focus:
+            first = self._share(deadline, FOCUS_SHARE, timed)
+            self.stopped = tabu_search(
+                state, rng, max(1, int(steps * FOCUS_SHARE)), first, self.lower, rounds=self.focus
+            )
+            self.focus = None
+            if self.stopped == "bound":
+                return
         if self.dealt and not self.kind_steps:
             self.kind_steps = max(1, int(steps * KIND_SHARE))
             kinds = spread.kinds(state)
-            self.stopped = tabu_search(state, rng, self.kind_steps, deadline, self.lower, partners=kinds)
+            until = self._share(deadline, KIND_SHARE, timed)
+            self.stopped = tabu_search(state, rng, self.kind_steps, until, self.lower, partners=kinds)
+            if self.stopped == "time" and time.perf_counter() < deadline:
+                self.stopped = "budget"  # its share of the time is over, not the layout's
             steps -= self.kind_steps
             if self.stopped != "budget" or steps <= 0:
                 return
@@ -172,13 +198,13 @@ def solve(data, clock=time.perf_counter):
         else:
             # equal shares of what is left, keeping one more share for the best layout at the end
             shares = len(ready) - number + (len(ready) > 1)
-            attempt.search(UNLIMITED, clock() + (deadline - clock()) / shares)
+            attempt.search(UNLIMITED, clock() + (deadline - clock()) / shares, timed=True)
         judged = attempt.judge()
         if best is None or judged[3] < best[3]:
             best = judged + (attempt,)
     rounds, faults, figures, key, attempt = best
     if problem.iterations is None and attempt.stopped != "bound" and clock() < deadline:
-        attempt.search(UNLIMITED, deadline)  # the rest of the time for the best layout
+        attempt.search(UNLIMITED, deadline, timed=True)  # the rest of the time for the best layout
         rounds, faults, figures, key = attempt.judge()
     if faults:
         raise _refusal(problem, [], faults)

@@ -6,5 +6,9 @@ class LiveConfig(AppConfig):
     label = "live"
 
     def ready(self):
-        # Phones and the projector follow changes to the meeting's groups (a signal of allin.groups).
-        from . import groups_panel  # noqa: F401
+        from . import checks, groups_panel, registry, screens  # noqa: F401
+
+        # Every kind module registers its spec; the screens layer listens to the events services announce.
+        registry.discover()
+        screens.listen()
+        # (groups_panel: phones and the projector follow changes to the meeting's groups, a signal of allin.groups.)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
-from . import hopes, kinds, notes, selectors, services, timer
+from . import hopes, notes, registry, room, selectors, services, timer
 from .forms import ThemeForm
 from .models import Activity, LiveMeeting, Note, Theme
 
@@ -24,6 +24,7 @@ def _console_context(request, meeting, live, error=None):
     state = selectors.stage(live, include_hidden=True)
     return {
         **state,
+        **room.console_context(live),
         "meeting": meeting,
         "process": meeting.process,
         "error": error,
@@ -265,7 +266,7 @@ def kind_action(request, pk, activity, action):
     meeting = planning.meeting_get(request.workspace, pk)
     live = LiveMeeting.objects.filter(meeting=meeting).first()
     target = Activity.objects.filter(live=live, pk=activity).first() if live else None
-    spec = kinds.get(target.kind) if target else None
+    spec = registry.get(target.kind) if target else None
     handler = spec.console_actions.get(action) if spec else None
     if handler is None:
         raise Http404

@@ -22,7 +22,7 @@ from allin.groups import services as group_services
 from allin.groups.models import GroupPlan
 from allin.groups.signals import plan_changed
 
-from . import realtime
+from . import events
 from .models import LiveMeeting
 
 
@@ -104,5 +104,5 @@ def _plan_changed(sender, meeting_id, **kwargs):
     if live_id is None:
         return
     # Phones refetch their own part (their table); projector and consoles refetch their stage.
-    realtime.phones_refresh(live_id)
-    realtime.results_changed(live_id)
+    events.phones_refresh(live_id)
+    events.results_changed(live_id)

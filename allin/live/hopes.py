@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from . import realtime
+from . import events
 from .models import Activity, LiveMeeting, Note
 
 CATEGORIES = ("hoop", "angst")
@@ -110,7 +110,7 @@ def note_mark_came_true(*, live: LiveMeeting, note: Note, value: str) -> Note:
     note.came_true = value
     if updated:
         _bump(live.pk)
-        realtime.results_changed(live.pk)
+        events.results_changed(live.pk)
     return note
 
 
@@ -122,5 +122,5 @@ def review_screen_set(*, activity: Activity, on_screen: bool) -> Activity:
     activity.config = {**(activity.config or {}), SCREEN_KEY: bool(on_screen)}
     activity.save(update_fields=["config"])
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
     return activity

@@ -1,6 +1,7 @@
 """A meeting in progress. Everything a screen shows is derived from these rows, so a server restart or a
 reconnect brings every phone, projector and console back exactly as it was."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from allin.methods.activities import LIVE_ACTIVITIES
 from allin.processes.models import AgendaItem, Meeting
 
 NOTE_MAX = 280
@@ -17,6 +19,11 @@ THEME_MAX = 80
 PROMPT_MAX = 300
 # Kinds whose phones post notes (post-its) onto a board.
 NOTE_KINDS = {"notes", "parking", "hopes_fears", "tips_tops"}
+
+
+def new_join_key():
+    # 192 random bits: the QR code's link joins without the code-guessing limit (see room.py).
+    return secrets.token_urlsafe(24)
 
 
 class LiveMeeting(models.Model):
@@ -37,6 +44,10 @@ class LiveMeeting(models.Model):
     timer_ends_at = models.DateTimeField(null=True, blank=True)
     timer_seconds = models.PositiveIntegerField(null=True, blank=True)
     show_parking = models.BooleanField(default=False)
+    # How many phones may join (None: derived from the expected attendance, room.py); closed: no new phones.
+    room_size = models.PositiveIntegerField(null=True, blank=True)
+    room_closed = models.BooleanField(default=False)
+    join_key = models.CharField(max_length=64, default=new_join_key)
     # Bumped by every change a screen could show; screens use it to skip stale pushes and as an ETag.
     version = models.PositiveBigIntegerField(default=0)
 
@@ -89,20 +100,18 @@ class Attendee(models.Model):
         return self.name or str(_("anoniem"))
 
 
+def _kind_choices():
+    """The method files' live activities (allin.methods.activities, the one list) and the parking board,
+    which every live meeting has."""
+    types = list(LIVE_ACTIVITIES.items())
+    return {
+        value.upper(): (value, label)
+        for value, label in [types[0], ("parking", _("Parkeerbord")), *types[1:]]
+    }
+
+
 class Activity(models.Model):
-    class Kind(models.TextChoices):
-        NOTES = "notes", _("Post-its")
-        PARKING = "parking", _("Parkeerbord")
-        HOPES_FEARS = "hopes_fears", _("Hoop en angst")
-        TIPS_TOPS = "tips_tops", _("Tips en tops")
-        WORDCLOUD = "wordcloud", _("Woordwolk")
-        VOTE = "vote", _("Stemmen")
-        CONSENT = "consent", _("Check op gedeeldheid")
-        QUESTION_CARDS = "question_cards", _("Gesprekskaarten")
-        FUTURE_DREAM = "future_dream", _("Toekomstdroom")
-        PLANS = "plans", _("Plannen")
-        COMMITMENT = "commitment", _("Commitmentronde")
-        FINDINGS = "findings", _("Zoektocht naar hulp")
+    Kind = models.TextChoices("Kind", _kind_choices())
 
     class GroupBy(models.TextChoices):
         CATEGORY = "category", _("per categorie")

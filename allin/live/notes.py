@@ -1,6 +1,7 @@
 """Writes on a notes board: post-its, moderation and themes. Keyword-only, one transaction each."""
 
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 
-from . import realtime
+from . import events
 from .models import NOTE_MAX, THEME_MAX, Activity, Attendee, LiveMeeting, Note, Theme
 
 NOTES_PER_MINUTE = 30
@@ -56,18 +57,47 @@ def note_create(
     attendee: Attendee | None = None,
     author=None,
     show_name: bool = False,
+    rules: Callable[[], dict] | None = None,
 ) -> tuple[Note, bool]:
-    """A note on a board. Returns (note, created): the same client_id from the same person finds the note it
-    already made, so a retried or double-tapped post never makes a second one."""
+    """A note, on a board or through an activity kind (a reaction to a dream, a table's idea): the one note
+    pipeline. Returns (note, created): the same client_id from the same person finds the note it already
+    made, so a retried or double-tapped post never makes a second one.
+
+    On a board the board's rules apply (open, current, its categories, one tip and one top). A kind passes
+    `rules`: it checks the kind's own rules (raising ValidationError) and returns the note's other fields
+    (category, dream, table_id, ...); the kind tells its screens itself. Either way the text is cleaned, a
+    phone may post at most NOTES_PER_MINUTE, and the meeting's version goes up."""
     client_id = clean_client_id(client_id)
     existing = Note.objects.filter(activity=activity, client_id=client_id).first()
     if existing is not None:
         return _same_author(existing, attendee, author), False
     text = _clean_text(text)
+    if rules is not None:
+        if attendee is None:
+            raise ValidationError(_("Onbekende afzender."))
+        fields = rules()
+    else:
+        fields = _board_fields(activity, attendee, author, category, show_name)
+    if attendee is not None:
+        _check_rate(attendee)
+    try:
+        with transaction.atomic():
+            note = Note.objects.create(
+                activity=activity, attendee=attendee, author=author, client_id=client_id, text=text, **fields
+            )
+    except IntegrityError:  # the same key raced in from a second request
+        return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, author), False
+    _bump(activity.live_id)
+    if rules is None:
+        events.note_added(note)
+    return note, True
+
+
+def _board_fields(activity, attendee, author, category, show_name) -> dict:
+    """A board's rules for a new note; returns its category and whether the name shows."""
     if attendee is not None:
         if attendee.live_id != activity.live_id:
             raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
-        _check_rate(attendee)
         if not activity.live.is_open:
             raise ValidationError(_("Deze bijeenkomst is afgelopen."))
         if not activity.is_open or not activity.takes_notes or activity.kind == Activity.Kind.PARKING:
@@ -88,22 +118,7 @@ def note_create(
             raise ValidationError(
                 _("Je hebt al een %(category)s gestuurd. Eén per soort is genoeg.") % {"category": category}
             )
-    try:
-        with transaction.atomic():
-            note = Note.objects.create(
-                activity=activity,
-                attendee=attendee,
-                author=author,
-                client_id=client_id,
-                text=text,
-                category=category,
-                show_name=bool(show_name and attendee is not None and attendee.name),
-            )
-    except IntegrityError:  # the same key raced in from a second request
-        return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, author), False
-    _bump(activity.live_id)
-    realtime.note_added(note)
-    return note, True
+    return {"category": category, "show_name": bool(show_name and attendee is not None and attendee.name)}
 
 
 def _check_rate(attendee):
@@ -116,32 +131,6 @@ def _check_rate(attendee):
         raise TooManyNotes(
             _("Je hebt veel post-its in korte tijd gestuurd. Wacht even en probeer het dan opnieuw.")
         )
-
-
-@transaction.atomic
-def phone_note_add(
-    *, activity: Activity, attendee: Attendee, text: str, client_id, check
-) -> tuple[Note, bool]:
-    """A note a phone adds through an activity kind (a reaction to a dream, a table's idea), with the board's
-    rules: the same client_id finds the note it already made, the text is cleaned, at most NOTES_PER_MINUTE.
-    `check()` applies the kind's own rules (raising ValidationError) and returns the note's other fields
-    (category, dream, table_id, ...). Returns (note, created); the caller pushes to the screens."""
-    client_id = clean_client_id(client_id)
-    existing = Note.objects.filter(activity=activity, client_id=client_id).first()
-    if existing is not None:
-        return _same_author(existing, attendee, None), False
-    text = _clean_text(text)
-    fields = check()
-    _check_rate(attendee)
-    try:
-        with transaction.atomic():
-            note = Note.objects.create(
-                activity=activity, attendee=attendee, client_id=client_id, text=text, **fields
-            )
-    except IntegrityError:  # the same key raced in from a second request
-        return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, None), False
-    _bump(activity.live_id)
-    return note, True
 
 
 def _same_author(note, attendee, author):
@@ -158,7 +147,7 @@ def note_set_hidden(*, note: Note, hidden: bool) -> Note:
         note.hidden = hidden
         note.save(update_fields=["hidden"])
         _bump(note.activity.live_id)
-        realtime.note_visibility_changed(note.pk)
+        events.note_visibility_changed(note)
     return note
 
 
@@ -181,7 +170,7 @@ def theme_create(*, activity: Activity, name: str) -> Theme:
         order=(activity.themes.aggregate(m=Max("order"))["m"] or 0) + 1,
     )
     _bump(activity.live_id)
-    realtime.board_changed(activity.live_id)
+    events.board_changed(activity.live_id)
     return theme
 
 
@@ -190,7 +179,7 @@ def theme_rename(*, theme: Theme, name: str) -> Theme:
     theme.name = _theme_name(name)
     theme.save(update_fields=["name"])
     _bump(theme.activity.live_id)
-    realtime.board_changed(theme.activity.live_id)
+    events.board_changed(theme.activity.live_id)
     return theme
 
 
@@ -203,7 +192,7 @@ def theme_merge(*, source: Theme, target: Theme) -> Theme:
     live_id = source.activity.live_id
     source.delete()
     _bump(live_id)
-    realtime.board_changed(live_id)
+    events.board_changed(live_id)
     return target
 
 
@@ -212,7 +201,7 @@ def theme_delete(*, theme: Theme) -> None:
     live_id = theme.activity.live_id
     theme.delete()  # its notes keep existing, without a theme
     _bump(live_id)
-    realtime.board_changed(live_id)
+    events.board_changed(live_id)
 
 
 @transaction.atomic
@@ -222,5 +211,5 @@ def note_move(*, note: Note, theme: Theme | None) -> Note:
     note.theme = theme
     note.save(update_fields=["theme"])
     _bump(note.activity.live_id)
-    realtime.board_changed(note.activity.live_id)
+    events.board_changed(note.activity.live_id)
     return note

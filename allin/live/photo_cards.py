@@ -20,7 +20,7 @@ from PIL import Image, ImageOps
 
 from allin.core.text import one_line
 
-from . import realtime
+from . import events
 from .activity_models import ALT_MAX, PhotoCard
 from .models import Activity, LiveMeeting
 
@@ -185,8 +185,8 @@ def _refresh_lives(workspace_id):
         .distinct()
     ):
         LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
-        realtime.results_changed(live_id)
-        realtime.phones_refresh(live_id)
+        events.results_changed(live_id)
+        events.phones_refresh(live_id)
 
 
 # ---- selectors ------------------------------------------------------------------------------------------

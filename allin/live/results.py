@@ -5,7 +5,7 @@ from collections import Counter
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from . import kinds
+from . import registry
 from .models import Activity, LiveMeeting, Note
 
 
@@ -37,7 +37,7 @@ def board_results(activity: Activity) -> dict:
 def activity_result(activity: Activity) -> dict:
     if activity.takes_notes:
         return board_results(activity)
-    spec = kinds.get(activity.kind)
+    spec = registry.get(activity.kind)
     return spec.results(activity) if spec else {"title": activity.prompt, "lines": []}
 
 

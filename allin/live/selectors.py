@@ -10,23 +10,9 @@ from django.utils import timezone
 from allin.processes import agenda
 from allin.processes.models import AgendaItem
 
-from . import groups_panel, hopes, kinds, timer
+from . import groups_panel, hopes, registry, timer
 from .models import Activity, LiveMeeting, Note
 
-# The method files' activity types that run on phones; "slide" and "timer" show the agenda item itself.
-LIVE_ACTIVITY_TYPES = {
-    "notes",
-    "hopes_fears",
-    "tips_tops",
-    "wordcloud",
-    "vote",
-    "consent",
-    "question_cards",
-    "future_dream",
-    "plans",
-    "commitment",
-    "findings",
-}
 DEFAULT_CATEGORIES = {"hopes_fears": ["hoop", "angst"], "tips_tops": ["tip", "top"]}
 
 
@@ -112,7 +98,7 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
             rest_minutes=rest,
             planned_end=max(ends_at, timezone.now()) + timedelta(minutes=rest),
         )
-    spec = kinds.get(activity.kind) if (activity and not activity.takes_notes) else None
+    spec = registry.get(activity.kind) if (activity and not activity.takes_notes) else None
     return {
         "live": live,
         "items": items,

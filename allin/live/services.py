@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
+from allin.methods.activities import LIVE_ACTIVITIES
 
-from . import codes, realtime
+from . import codes, events, room
 from .models import NAME_MAX, Activity, Attendee, AttendeeRole, ItemRun, LiveMeeting
-from .selectors import DEFAULT_CATEGORIES, LIVE_ACTIVITY_TYPES
+from .selectors import DEFAULT_CATEGORIES
 
 
 def _bump(live: LiveMeeting) -> None:
@@ -26,7 +27,7 @@ def _activity_for(live, item) -> Activity | None:
     """The live activity an agenda item's method configuration asks for, made once per meeting."""
     config = dict(item.activity or {})
     kind = config.pop("type", None)
-    if kind not in LIVE_ACTIVITY_TYPES:
+    if kind not in LIVE_ACTIVITIES:
         return None
     prompt = config.pop("prompt", None) or item.title
     categories = config.pop("categories", None) or DEFAULT_CATEGORIES.get(kind, [])
@@ -66,7 +67,7 @@ def live_open(*, meeting, base_url: str) -> LiveMeeting:
             live.closed_at = None
             live.save(update_fields=["closed_at"])
             _bump(live)
-            realtime.stage_changed(live.pk)
+            events.stage_changed(live.pk)
         return live
     # Lock the meeting so two facilitators pressing "live" at once get the same live meeting.
     type(meeting).objects.select_for_update().filter(pk=meeting.pk).first()
@@ -100,7 +101,7 @@ def live_close(*, live: LiveMeeting) -> None:
         live.save(update_fields=["closed_at"])
         _end_item_run(live, live.closed_at)
         _bump(live)
-        realtime.stage_changed(live.pk)
+        events.stage_changed(live.pk)
 
 
 @transaction.atomic
@@ -108,7 +109,7 @@ def projector_key_renew(*, live: LiveMeeting) -> LiveMeeting:
     """A new secret for the projector link; the old link stops working."""
     live.projector_key = secrets.token_urlsafe(24)
     live.save(update_fields=["projector_key"])
-    realtime.projector_revoked(live.pk, live.projector_key)
+    events.projector_revoked(live.pk, live.projector_key)
     return live
 
 
@@ -121,8 +122,9 @@ def attendee_join(*, live: LiveMeeting, name: str, role: str) -> Attendee:
         raise ValidationError(_("Je naam mag hoogstens %(max)d tekens lang zijn.") % {"max": NAME_MAX})
     if role not in AttendeeRole.values:
         raise ValidationError(_("Kies wie je bent."))
+    room.admit(live=live)
     attendee = Attendee.objects.create(live=live, name=name, role=role)
-    realtime.attendees_changed(live.pk)
+    events.attendees_changed(live.pk)
     return attendee
 
 
@@ -142,7 +144,7 @@ def item_goto(*, live: LiveMeeting, item) -> LiveMeeting:
     live.save(update_fields=["current_item", "item_started_at", "show_join", "show_parking"])
     _activity_for(live, item)
     _bump(live)
-    realtime.stage_changed(live.pk, item_changed=item_changed)
+    events.stage_changed(live.pk)
     return live
 
 
@@ -175,7 +177,7 @@ def screen_set(
         live.show_parking = show_parking
     live.save(update_fields=["show_join", "show_parking"])
     _bump(live)
-    realtime.stage_changed(live.pk)
+    events.stage_changed(live.pk)
     return live
 
 
@@ -194,7 +196,7 @@ def activity_start(*, live: LiveMeeting, item, prompt: str = "", categories=()) 
         },
     )
     _bump(live)
-    realtime.stage_changed(live.pk)
+    events.stage_changed(live.pk)
     return activity
 
 
@@ -216,5 +218,5 @@ def activity_set(
         activity.group_by = group_by
     activity.save(update_fields=["is_open", "revealed", "group_by"])
     _bump(activity.live)
-    realtime.stage_changed(activity.live_id)
+    events.stage_changed(activity.live_id)
     return activity

@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import realtime
+from . import events
 from .models import LiveMeeting
 
 TIMER_MAX_SECONDS = 60 * 60
@@ -68,7 +68,7 @@ def _save(live: LiveMeeting, locked: LiveMeeting) -> None:
         locked.timer_seconds,
         locked.version,
     )
-    realtime.stage_changed(live.pk)
+    events.stage_changed(live.pk)
 
 
 @transaction.atomic

@@ -144,10 +144,10 @@ def test_a_change_to_the_plan_reaches_phones_and_projector(
     live, plan, people, *_ = room
     calls = []
     monkeypatch.setattr(
-        groups_panel.realtime, "phones_refresh", lambda live_id: calls.append(("phones", live_id))
+        groups_panel.events, "phones_refresh", lambda live_id: calls.append(("phones", live_id))
     )
     monkeypatch.setattr(
-        groups_panel.realtime, "results_changed", lambda live_id: calls.append(("screens", live_id))
+        groups_panel.events, "results_changed", lambda live_id: calls.append(("screens", live_id))
     )
     other = next(g for g in plan.groups.all() if g != _table_of(plan, people[0]))
     group_services.member_move(plan=plan, participant_pk=people[0].pk, group_pk=other.pk)
@@ -165,7 +165,7 @@ def test_a_plan_without_a_live_meeting_pushes_nothing(workspace, monkeypatch):
     meeting = factories.meeting(process)
     Participant.objects.bulk_create(Participant(process=process, name=f"P {i}") for i in range(4))
     calls = []
-    monkeypatch.setattr(groups_panel.realtime, "phones_refresh", lambda live_id: calls.append(live_id))
+    monkeypatch.setattr(groups_panel.events, "phones_refresh", lambda live_id: calls.append(live_id))
     group_services.plan_make(meeting=meeting, min_size=2, max_size=4)
     assert calls == []
 

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 
-from .. import realtime
+from .. import events
 from ..activity_models import COMMITMENT_MAX, Commitment
 from ..models import Activity, LiveMeeting
-from . import KindSpec, register
+from ..registry import KindSpec, register
 
 FIELDS = ("personal", "organisation", "action")
 
@@ -157,7 +157,7 @@ def commitment_save(*, activity, attendee, personal, organisation="", action="",
             setattr(row, name, value)
         row.save(update_fields=[*values, "updated_at"])
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
     return row
 
 
@@ -170,7 +170,7 @@ def _set_showing(activity, commitment_id):
     Activity.objects.filter(pk=activity.pk).update(config=config)
     activity.config = config
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
 
 
 def _locked(activity):

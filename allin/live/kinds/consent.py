@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 
-from .. import realtime
+from .. import events
 from ..activity_models import REASON_MAX, ConsentAnswer
 from ..models import Activity, LiveMeeting
-from . import KindSpec, register
+from ..registry import KindSpec, register
 
 Answer = ConsentAnswer.Answer
 
@@ -128,7 +128,7 @@ def consent_answer(*, activity, attendee, answer, reason="") -> ConsentAnswer:
         row.answer, row.reason = answer, reason
         row.save(update_fields=["answer", "reason", "updated_at"])
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
     return row
 
 
@@ -139,8 +139,8 @@ def consent_clear(*, activity) -> int:
         raise ValidationError(_("Deze vraag hoort bij iets anders."))
     deleted, _rows = ConsentAnswer.objects.filter(activity=activity).delete()
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
-    realtime.phones_refresh(activity.live_id)  # every phone's own answer is gone
+    events.results_changed(activity.live_id)
+    events.phones_refresh(activity.live_id)  # every phone's own answer is gone
     return deleted
 
 

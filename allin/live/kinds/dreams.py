@@ -18,9 +18,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from .. import kinds, notes, photo_cards, realtime
+from .. import events, notes, photo_cards
 from ..activity_models import DREAM_MAX, Dream
 from ..models import Activity, Attendee, LiveMeeting, Note
+from ..registry import KindSpec, register
 
 KIND = Activity.Kind.FUTURE_DREAM.value
 DEFAULT_YEAR = 2030
@@ -92,9 +93,9 @@ def dream_save(*, activity: Activity, attendee: Attendee, text: str, photo_id=No
     )
     _bump(activity.live_id)
     if dream.pk == presenting_id(activity):
-        realtime.stage_changed(activity.live_id)  # phones show the dream being told, too
+        events.stage_changed(activity.live_id)  # phones show the dream being told, too
     else:
-        realtime.results_changed(activity.live_id)
+        events.results_changed(activity.live_id)
     return dream
 
 
@@ -122,11 +123,11 @@ def reaction_create(
             raise ValidationError(_("Kies bij welke vraag je antwoord hoort."))
         return {"category": category, "dream": dream}
 
-    note, created = notes.phone_note_add(
-        activity=activity, attendee=attendee, text=text, client_id=client_id, check=check
+    note, created = notes.note_create(
+        activity=activity, attendee=attendee, text=text, client_id=client_id, rules=check
     )
     if created:
-        realtime.results_changed(activity.live_id)
+        events.results_changed(activity.live_id)
     return note, created
 
 
@@ -157,7 +158,7 @@ def year_set(*, activity: Activity, year) -> Activity:
     fresh.prompt = re.sub(rf"\b{old}\b", str(year), fresh.prompt)
     fresh.save(update_fields=["config", "prompt"])
     _bump(fresh.live_id)
-    realtime.stage_changed(fresh.live_id)
+    events.stage_changed(fresh.live_id)
     return fresh
 
 
@@ -176,7 +177,7 @@ def present_set(*, activity: Activity, dream_id=None) -> Activity:
     fresh.config = config
     fresh.save(update_fields=["config"])
     _bump(fresh.live_id)
-    realtime.stage_changed(fresh.live_id)
+    events.stage_changed(fresh.live_id)
     return fresh
 
 
@@ -295,8 +296,8 @@ def _console_present(request, activity):
     present_set(activity=activity, dream_id=request.POST.get("dream", ""))
 
 
-kinds.register(
-    kinds.KindSpec(
+register(
+    KindSpec(
         kind=KIND,
         phone_template="live/kinds/dreams_phone.html",
         projector_template="live/kinds/dreams_projector.html",

@@ -34,9 +34,9 @@ from allin.socialmap.models import (
     rating_labels,
 )
 
-from .. import realtime
+from .. import events
 from ..models import Activity, LiveMeeting
-from . import KindSpec, register
+from ..registry import KindSpec, register
 from .wordcloud import CLOUD_WORDS
 from .wordcloud_svg import cloud_svg
 
@@ -141,7 +141,7 @@ def results(activity) -> dict:
 
 def _changed(activity):
     LiveMeeting.objects.filter(pk=activity.live_id).update(version=F("version") + 1)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
 
 
 def check_phone(activity, attendee):
@@ -275,8 +275,8 @@ def findings_mode(*, activity, mode) -> None:
     if mode not in (COLLECT, PRESENT):
         raise ValidationError(_("Kies verzamelen of presenteren."))
     _set_config(activity, mode=mode, showing=None)
-    realtime.stage_changed(activity.live_id)
-    realtime.phones_refresh(activity.live_id)
+    events.stage_changed(activity.live_id)
+    events.phones_refresh(activity.live_id)
 
 
 @transaction.atomic
@@ -288,7 +288,7 @@ def findings_show(*, activity, organisation=None) -> None:
         if map_selectors.SocialMap(process_of(activity)).mirror_of(organisation) is None:
             raise ValidationError(_("Van deze organisatie zijn nog geen cijfers."))
     _set_config(activity, showing=organisation)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
 
 
 def _mode(request, activity):

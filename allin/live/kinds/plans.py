@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 
-from .. import kinds, notes, realtime
+from .. import events, notes
 from ..activity_models import PLAN_TEXT_MAX, PLAN_TITLE_MAX, Plan
 from ..models import NOTE_KINDS, Activity, Attendee, LiveMeeting, Note
+from ..registry import KindSpec, register
 
 KIND = Activity.Kind.PLANS.value
 PLAN_WHO_MAX = 300
@@ -112,7 +113,7 @@ def plan_create(
     except IntegrityError:  # the same key raced in from a second request
         return _same_author(Plan.objects.get(activity=activity, client_id=client_id), attendee, author), False
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
     return plan, True
 
 
@@ -145,9 +146,9 @@ def plan_update(*, plan: Plan, title: str, what: str, who: str = "") -> Plan:
     plan.title, plan.what, plan.who = _clean(title, what, who)
     plan.save(update_fields=["title", "what", "who"])
     _bump(plan.activity.live_id)
-    realtime.results_changed(plan.activity.live_id)
+    events.results_changed(plan.activity.live_id)
     if plan.attendee_id:
-        realtime.attendee_changed(plan.activity.live_id, plan.attendee_id)
+        events.attendee_changed(plan.activity.live_id, plan.attendee_id)
     return plan
 
 
@@ -157,9 +158,9 @@ def plan_set_hidden(*, plan: Plan, hidden: bool) -> Plan:
         plan.hidden = hidden
         plan.save(update_fields=["hidden"])
         _bump(plan.activity.live_id)
-        realtime.results_changed(plan.activity.live_id)
+        events.results_changed(plan.activity.live_id)
         if plan.attendee_id:
-            realtime.attendee_changed(plan.activity.live_id, plan.attendee_id)
+            events.attendee_changed(plan.activity.live_id, plan.attendee_id)
     return plan
 
 
@@ -285,8 +286,8 @@ def _console_hide(request, activity):
     plan_set_hidden(plan=_plan(request, activity), hidden=request.POST.get("hidden") == "1")
 
 
-kinds.register(
-    kinds.KindSpec(
+register(
+    KindSpec(
         kind=KIND,
         phone_template="live/kinds/plans_phone.html",
         projector_template="live/kinds/plans_projector.html",

@@ -15,8 +15,9 @@ from django.db.models import Count, F, Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .. import kinds, notes, realtime
+from .. import events, notes
 from ..models import Activity, Attendee, LiveMeeting, Note, Table, TableSeat
+from ..registry import KindSpec, register
 
 KIND = Activity.Kind.QUESTION_CARDS.value
 TABLES_MAX = 30
@@ -74,7 +75,7 @@ def _refresh_tables(activity, table_ids, *, skip=None):
     ids = [t for t in table_ids if t]
     for attendee_id in TableSeat.objects.filter(table_id__in=ids).values_list("attendee_id", flat=True):
         if attendee_id != skip:
-            realtime.attendee_changed(activity.live_id, attendee_id)
+            events.attendee_changed(activity.live_id, attendee_id)
 
 
 # ---- the facilitator --------------------------------------------------------------------------------------
@@ -103,8 +104,8 @@ def tables_add(*, activity: Activity, count) -> list[Table]:
             for n in range(start, start + count)
         )
     _bump(activity.live_id)
-    realtime.phones_refresh(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.phones_refresh(activity.live_id)
+    events.results_changed(activity.live_id)
     return made
 
 
@@ -114,8 +115,8 @@ def table_remove(*, table: Table) -> None:
     activity = table.activity
     table.delete()
     _bump(activity.live_id)
-    realtime.phones_refresh(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.phones_refresh(activity.live_id)
+    events.results_changed(activity.live_id)
 
 
 # ---- the phones -------------------------------------------------------------------------------------------
@@ -142,7 +143,7 @@ def table_sit(*, activity: Activity, attendee: Attendee, table_id, lead: bool = 
         _take_lead(table, attendee)
     _bump(activity.live_id)
     _refresh_tables(activity, [old_table_id, table.pk], skip=attendee.pk)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
     return seat
 
 
@@ -169,7 +170,7 @@ def table_leave(*, activity: Activity, attendee: Attendee) -> None:
     seat.delete()
     _bump(activity.live_id)
     _refresh_tables(activity, [seat.table_id], skip=attendee.pk)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
 
 
 @transaction.atomic
@@ -185,7 +186,7 @@ def table_lead(*, activity: Activity, attendee: Attendee, lead: bool) -> None:
         Table.objects.filter(pk=seat.table_id, leader=attendee).update(leader=None)
     _bump(activity.live_id)
     _refresh_tables(activity, [seat.table_id], skip=attendee.pk)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
 
 
 @transaction.atomic
@@ -208,7 +209,7 @@ def card_set(*, activity: Activity, attendee: Attendee, table_id, index) -> Tabl
         table.save(update_fields=["card_index"])
         _bump(activity.live_id)
         _refresh_tables(activity, [table.pk], skip=attendee.pk)
-        realtime.results_changed(activity.live_id)
+        events.results_changed(activity.live_id)
     return table
 
 
@@ -229,12 +230,12 @@ def table_note_create(
             )
         return {"category": category, "table_id": seat.table_id}
 
-    note, created = notes.phone_note_add(
-        activity=activity, attendee=attendee, text=text, client_id=client_id, check=check
+    note, created = notes.note_create(
+        activity=activity, attendee=attendee, text=text, client_id=client_id, rules=check
     )
     if created:
         _refresh_tables(activity, [note.table_id], skip=attendee.pk)
-        realtime.results_changed(activity.live_id)
+        events.results_changed(activity.live_id)
     return note, created
 
 
@@ -369,8 +370,8 @@ def _console_remove(request, activity):
     table_remove(table=_table_of(activity, request.POST.get("table", "")))
 
 
-kinds.register(
-    kinds.KindSpec(
+register(
+    KindSpec(
         kind=KIND,
         phone_template="live/kinds/question_cards_phone.html",
         projector_template="live/kinds/question_cards_projector.html",

@@ -12,10 +12,10 @@ from django.utils.translation import ngettext
 
 from allin.core.text import one_line
 
-from .. import realtime
+from .. import events
 from ..activity_models import DOTS_MAX, Vote, VoteOption
 from ..models import Activity, LiveMeeting, Note, Theme
-from . import KindSpec, register
+from ..registry import KindSpec, register
 from .voting_state import (  # noqa: F401  (the state is part of this kind's interface)
     BALLOT_MAX,
     BALLOTS_MAX,
@@ -115,7 +115,7 @@ def vote_cast(*, activity: Activity, attendee, option, ballot: str = "") -> Vote
             continue  # counted again: the other request's dot is there now
     else:
         raise ValidationError(_("Er kwamen twee stemmen tegelijk binnen. Kijk hoeveel stippen je nog hebt."))
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
     return vote
 
 
@@ -126,7 +126,7 @@ def vote_withdraw(*, activity: Activity, attendee, vote) -> None:
     deleted, _rows = Vote.objects.filter(activity=activity, attendee=attendee, pk__in=_pks([vote])).delete()
     if not deleted:
         raise ValidationError(_("Deze stip is er niet meer. Laad de pagina opnieuw."))
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
 
 
 # ---- services: the console ------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def vote_withdraw(*, activity: Activity, attendee, vote) -> None:
 def _changed(activity):
     """Options or settings changed: phones get new buttons, the projector and consoles their new stage."""
     LiveMeeting.objects.filter(pk=activity.live_id).update(version=F("version") + 1)
-    realtime.stage_changed(activity.live_id)
+    events.stage_changed(activity.live_id)
 
 
 def _locked(activity) -> Activity:

@@ -18,10 +18,10 @@ from django.utils.translation import ngettext
 
 from allin.core.text import one_line
 
-from .. import realtime
+from .. import events
 from ..activity_models import WORD_MAX, WordAlias, WordAnswer
 from ..models import Activity, Attendee, LiveMeeting
-from . import KindSpec, register
+from ..registry import KindSpec, register
 from .wordcloud_svg import cloud_svg
 
 WORDS_PER_ANSWER = 3
@@ -205,7 +205,7 @@ def word_answer_create(*, activity, attendee, text, client_id) -> tuple[WordAnsw
             raise ValidationError(_("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw.")) from None
         return answer, False
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
     return answer, True
 
 
@@ -233,7 +233,7 @@ def word_merge(*, activity, word, into) -> None:
     # Words merged into `word` before go along, so no chain of merges is ever needed.
     WordAlias.objects.filter(activity=activity, target=word).update(target=into)
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
 
 
 @transaction.atomic
@@ -247,7 +247,7 @@ def word_unmerge(*, activity, word) -> None:
     else:
         alias.delete()
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
+    events.results_changed(activity.live_id)
 
 
 @transaction.atomic
@@ -261,8 +261,8 @@ def word_set_hidden(*, activity, word, hidden: bool) -> None:
         WordAlias.objects.filter(activity=activity, word=word, target="").delete()
         WordAlias.objects.filter(activity=activity, word=word).update(hidden=False)
     _bump(activity.live_id)
-    realtime.results_changed(activity.live_id)
-    realtime.phones_refresh(activity.live_id)  # the word leaves (or returns to) its senders' lists
+    events.results_changed(activity.live_id)
+    events.phones_refresh(activity.live_id)  # the word leaves (or returns to) its senders' lists
 
 
 # ---- actions ----------------------------------------------------------------------------------------

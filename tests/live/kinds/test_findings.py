@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from allin.live import kinds, services
+from allin.live import registry, services
 from allin.live.kinds import findings
 from allin.live.models import Activity
 from allin.socialmap import preparations
@@ -62,7 +62,7 @@ def test_the_kind_is_registered_and_the_method_library_knows_it():
     from allin.methods.activities import ACTIVITY_LABELS
     from allin.methods.schema import ACTIVITY_TYPES
 
-    assert kinds.get("findings").kind == "findings"
+    assert registry.get("findings").kind == "findings"
     assert "findings" in ACTIVITY_TYPES and "findings" in ACTIVITY_LABELS
 
 
