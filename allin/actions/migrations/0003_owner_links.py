@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actions', '0001_initial'),
+        ('actions', '0002_every_tip_answered'),
     ]
 
     operations = [
