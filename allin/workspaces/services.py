@@ -131,6 +131,13 @@ def invitation_accept(*, token: str, user: User) -> Membership:
     invitation = invitation_from_token(token)
     if invitation is None:
         raise ValidationError(_("Deze uitnodiging is verlopen, al gebruikt of ingetrokken."))
+    return invitation_accept_found(invitation=invitation, user=user)
+
+
+@transaction.atomic
+def invitation_accept_found(*, invitation: WorkspaceInvitation, user: User) -> Membership:
+    """Accepts an open invitation found without its link: by the link (above), or by an account whose verified
+    e-mail is the invited address (single sign-on). The address must match either way."""
     # Lock the row so two clicks at once cannot both use a single-use link.
     invitation = WorkspaceInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None or invitation.revoked_at is not None:
