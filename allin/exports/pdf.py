@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from allin.core import pdf_styles
+from allin.workspaces import look_store
 
 
 def render_pdf(template: str, context: dict, request=None) -> bytes:
@@ -13,8 +14,9 @@ def render_pdf(template: str, context: dict, request=None) -> bytes:
 
     html = render_to_string(template, context, request=request)
     stylesheet = finders.find("exports/print.css")
+    workspace = look_store.workspace_in({**context, "request": request})
     return HTML(string=html, base_url=stylesheet).write_pdf(
-        stylesheets=pdf_styles.stylesheets(), pdf_variant="pdf/ua-1"
+        stylesheets=pdf_styles.stylesheets(look_store.pdf_css(workspace)), pdf_variant="pdf/ua-1"
     )
 
 
