@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 import pytest
+from django.core.checks import run_checks
 from django.test import Client
 
 from allin.accounts.models import SsoIdentity
@@ -201,6 +202,14 @@ def test_without_sso_settings_the_login_page_has_passwords_only(client):
     page = client.get("/inloggen/").content.decode()
     assert 'name="password"' in page and "organisatieaccount" not in page
     assert client.get("/sso/inloggen/").status_code == 404
+
+
+def test_start_up_check_names_missing_provider_settings(settings):
+    settings.ALLIN_OIDC_ENABLED = True
+    settings.OIDC_RP_CLIENT_SECRET = "geheim"
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = "https://login.gemeente.nl/auth"
+    (error,) = [m for m in run_checks() if m.id == "allin.E101"]
+    assert "ALLIN_OIDC_TOKEN_ENDPOINT" in error.msg and "ALLIN_OIDC_AUTHORIZATION_ENDPOINT" not in error.msg
 
 
 def test_the_environment_switches_password_login_off():
