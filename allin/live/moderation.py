@@ -7,7 +7,8 @@
   notes arrive held, whatever the mode. "Telefoon weer toelaten" ends that for new notes; hidden notes stay hidden
   until shown one by one.
 Both switches are written to the audit log (who, when, which meeting or phone; never the notes' text).
-Notes by the facilitator (flip-over) are never held.
+Held are notes posted on a board; notes by the facilitator (flip-over) and notes a kind adds (a dream's
+reaction, a table's idea: their consoles have no "let through") are never held.
 """
 
 from django.db import transaction

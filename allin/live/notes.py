@@ -89,7 +89,9 @@ def note_create(
                 client_id=client_id,
                 text=text,
                 **fields,
-                **moderation.held_fields(activity, attendee),
+                # Board notes wait in moderation; a kind's notes (a dream's reaction, a table's idea) do not:
+                # their consoles have no "let through".
+                **(moderation.held_fields(activity, attendee) if rules is None else {}),
             )
     except IntegrityError:  # the same key raced in from a second request
         return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, author), False

@@ -153,3 +153,13 @@ def test_a_phone_of_another_meeting_cannot_be_named(live, other_live, facilitato
     assert _console_post(facilitator, live, "live_phone_hide", {"attendee": stranger.pk}).status_code == 404
     stranger.refresh_from_db()
     assert not stranger.muted
+
+
+def test_a_kinds_notes_are_not_held(live, board, attendee):
+    moderation.moderation_set(live=live, on=True)
+    live.refresh_from_db()
+    board.live = live
+    note, _ = notes.note_create(
+        activity=board, attendee=attendee, text="Reactie", client_id=uuid.uuid4(), rules=lambda: {}
+    )
+    assert not note.held and not note.hidden
