@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from allin.audit.services import audit_record
 from allin.core.limits import EMAIL_MAX, NAME_MAX
 from allin.workspaces.models import Membership, Role, User, Workspace, WorkspaceInvitation
-from allin.workspaces.services import INVITATION_MAX_AGE, invitation_accept, invitation_token
+from allin.workspaces.services import INVITATION_MAX_AGE, invitation_accept_found
 
 from .models import SsoIdentity
 
@@ -93,7 +93,7 @@ def _new_user(email, claims):
     user = User.objects.create_user(email=email, full_name=str(claims.get("name") or "").strip()[:NAME_MAX])
     # Invitations first, so the role an owner chose wins over the claim's viewer role.
     for invitation in invitations:
-        invitation_accept(token=invitation_token(invitation), user=user)
+        invitation_accept_found(invitation=invitation, user=user)
     for workspace in claimed:
         membership, created = Membership.objects.get_or_create(
             workspace=workspace, user=user, defaults={"role": Role.VIEWER}
@@ -136,7 +136,7 @@ def sso_login(*, issuer: str, subject: str, claims: dict) -> User:
     # An owner may invite someone who already has an account: their organisation login accepts it.
     for invitation in _open_invitations(user.email):
         if not Membership.objects.filter(workspace=invitation.workspace, user=user).exists():
-            invitation_accept(token=invitation_token(invitation), user=user)
+            invitation_accept_found(invitation=invitation, user=user)
     identity.last_login_at = timezone.now()
     identity.save(update_fields=["last_login_at"])
     return user

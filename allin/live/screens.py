@@ -57,8 +57,8 @@ def _note_added(event):
     activity = note.activity
     live = activity.live
     sends = []
-    if activity.kind == Activity.Kind.PARKING and not live.show_parking:
-        pass
+    if note.hidden or (activity.kind == Activity.Kind.PARKING and not live.show_parking):
+        pass  # held for moderation, or a board the projector does not show
     elif not activity.revealed:
         sends.append((group(live.pk, PROJECTOR), [{"op": "refresh"}]))
     else:
