@@ -59,3 +59,5 @@ messages: install
 lint: install
 	$(VENV)/bin/ruff check allin tests
 	$(VENV)/bin/ruff format --check allin tests
+	@# The floors of ARCHITECTURE.md (.importlinter): fails when an import runs up a floor.
+	$(VENV)/bin/lint-imports

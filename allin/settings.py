@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "allin.workspaces",
     "allin.methods",
     "allin.processes",
+    "allin.accounts",
     "allin.network",
     "allin.people",
     "allin.socialmap",
@@ -136,6 +137,7 @@ MIDDLEWARE = [
     # thread. Placed higher, the ones inside it run in async mode, each with a hop to a thread and back for
     # every process_request and process_response.
     "allin.core.middleware.DutchFirstLocaleMiddleware",
+    "allin.core.middleware.UserTextMiddleware",  # inside the locale: its refusal is in the visitor's language
 ]
 
 ROOT_URLCONF = "allin.urls"
@@ -222,6 +224,10 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # Login and password-reset limits live in allin/workspaces/auth_throttle.py; this is the failure that closes an account.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+# A live meeting's limits per internet address (allin/live/room.py); a load test whose phones all come from one
+# address raises them.
+LIVE_JOINS_PER_ADDRESS_PER_MINUTE = env_int("LIVE_JOINS_PER_ADDRESS_PER_MINUTE", 60)
+LIVE_NOTES_PER_ADDRESS_PER_MINUTE = env_int("LIVE_NOTES_PER_ADDRESS_PER_MINUTE", 150)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -339,3 +345,35 @@ LOGGING = {
         "allin.request": {"level": env("REQUEST_LOG_LEVEL", "INFO")},
     },
 }
+
+# Single sign-on with OpenID Connect (allin/accounts, mozilla-django-oidc). On when ALLIN_OIDC_CLIENT_ID is set;
+# the endpoints come from the provider's /.well-known/openid-configuration (`manage.py sso_discover ISSUER`
+# prints them). ALLIN_PASSWORD_LOGIN=false switches e-mail-and-password login off (admin included).
+ALLIN_PASSWORD_LOGIN = env_bool("PASSWORD_LOGIN", True)
+ALLIN_OIDC_ENABLED = bool(env("OIDC_CLIENT_ID"))
+ALLIN_OIDC_ISSUER = env("OIDC_ISSUER", "")  # when set, ID tokens from another issuer are refused
+ALLIN_OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", "")  # on the button: "Inloggen met <name>"
+ALLIN_OIDC_WORKSPACE_CLAIM = env("OIDC_WORKSPACE_CLAIM", "")  # a claim naming the workspace(s) of a new user
+ALLIN_OIDC_REQUIRE_VERIFIED_EMAIL = env_bool("OIDC_REQUIRE_VERIFIED_EMAIL", True)
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env("OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_JWKS_ENDPOINT", "")
+ALLIN_OIDC_END_SESSION_ENDPOINT = env("OIDC_END_SESSION_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # the hint for the provider's logout
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+LOGIN_REDIRECT_URL_FAILURE = "login"
+if not ALLIN_PASSWORD_LOGIN:
+    AUTHENTICATION_BACKENDS = [b for b in AUTHENTICATION_BACKENDS if not b.endswith(".EmailBackend")]
+AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "allin.accounts.backend.SsoBackend"]
+# Inside the last (sync-only) middleware, like the others: password reset pages are gone when passwords are off.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("allin.core.middleware.DutchFirstLocaleMiddleware"),
+    "allin.accounts.middleware.PasswordLoginSwitchMiddleware",
+)

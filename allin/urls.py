@@ -1,8 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from allin.accounts import urls as sso_urls
+from allin.accounts import views as sso_views
 from allin.actions import urls as action_urls
-from allin.audit import urls as audit_urls
 from allin.core import privacy_views
 from allin.core import views as core_views
 from allin.experiments import urls as experiment_urls
@@ -18,6 +19,7 @@ from allin.processes import meeting_views
 from allin.processes import views as process_views
 from allin.socialmap import urls as socialmap_urls
 from allin.stepzero import urls as stepzero_urls
+from allin.workspaces import audit_views as workspace_audit_views
 from allin.workspaces import auth_views as workspace_auth_views
 from allin.workspaces import data_views as workspace_data_views
 from allin.workspaces import look_views
@@ -30,7 +32,7 @@ handler500 = "allin.core.views.server_error"
 
 auth_patterns = [
     path("inloggen/", workspace_auth_views.login, name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", sso_views.logout, name="logout"),
     path(
         "wachtwoord-vergeten/",
         workspace_auth_views.PasswordResetView.as_view(),
@@ -114,7 +116,7 @@ workspace_patterns = [
     *action_urls.workspace_patterns,
     *experiment_urls.workspace_patterns,
     *report_urls.workspace_patterns,
-    *audit_urls.workspace_patterns,
+    path("logboek/", workspace_audit_views.audit_log, name="audit_log"),
 ]
 
 urlpatterns = [
@@ -125,6 +127,7 @@ urlpatterns = [
     path("huisstijl/<str:key>/logo.png", look_views.look_logo, name="look_logo"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include(auth_patterns)),
+    path("", include(sso_urls)),
     path("werkruimte/nieuw/", workspace_views.workspace_create, name="workspace_create"),
     path("uitnodiging/<str:token>/", workspace_views.invitation_accept, name="invitation_accept"),
     path("methoden/", method_views.method_list, name="method_list"),

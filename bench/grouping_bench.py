@@ -76,6 +76,25 @@ def series(people, seed, experts=None):
     }
 
 
+def mixed_60(seed):
+    """Issue 7's instance: 60 people, 5 domains of 12, 10 experts, three roles, groups of 3-5, 5 rounds; after
+    the first round each person is present with probability 0.9; 2 together and 4 apart pairs."""
+    rng = random.Random(60)
+    people = [
+        {"id": f"p{i}", "domain": f"domein-{i % 5}", "role": ROLES[i % 3], "expert": i % 6 == 0}
+        for i in range(60)
+    ]
+    ids = [p["id"] for p in people]
+    rounds = [{"present": ids}] + [{"present": [i for i in ids if rng.random() < 0.9]} for _ in range(4)]
+    return {
+        "people": people,
+        "rounds": rounds,
+        "group_size": {"min": 3, "max": 5},
+        "together": [["p1", "p2"], ["p3", "p4"]],
+        "apart": [["p5", "p6"], ["p7", "p8"], ["p9", "p10"], ["p11", "p12"]],
+    }
+
+
 def instances(seed):
     return {
         "golfers-8-4-9": golfers(8, 4, 9),
@@ -89,6 +108,7 @@ def instances(seed):
         "series-40": series(40, seed),
         "series-60": series(60, seed),
         "series-80": series(80, seed),
+        "mixed-60 (issue 7)": mixed_60(seed),
     }
 
 

@@ -8,16 +8,24 @@ from django.utils.text import slugify
 from allin.core import pdf_styles
 from allin.workspaces import look_store
 
+PDF_VARIANT = "pdf/ua-1"
+
 
 def render_pdf(template: str, context: dict, request=None) -> bytes:
+    html = render_to_string(template, context, request=request)
+    workspace = look_store.workspace_in({**context, "request": request})
+    return render_pdf_from_html(html, look_css=look_store.pdf_css(workspace))[0]
+
+
+def render_pdf_from_html(html: str, look_css: str = "") -> tuple[bytes, int]:
+    """(the PDF, its number of pages); `look_css` is the workspace's look (workspaces/look_store.pdf_css)."""
     from weasyprint import HTML  # imported late: loading Pango costs time that only PDF requests should pay
 
-    html = render_to_string(template, context, request=request)
     stylesheet = finders.find("exports/print.css")
-    workspace = look_store.workspace_in({**context, "request": request})
-    return HTML(string=html, base_url=stylesheet).write_pdf(
-        stylesheets=pdf_styles.stylesheets(look_store.pdf_css(workspace)), pdf_variant="pdf/ua-1"
+    document = HTML(string=html, base_url=stylesheet).render(
+        stylesheets=pdf_styles.stylesheets(look_css), pdf_variant=PDF_VARIANT
     )
+    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
 
 
 def pdf_response(content: bytes, filename: str) -> HttpResponse:

@@ -30,6 +30,9 @@ YOUTH = (
 KIND_SHARE = 0.7
 # The share of the first search after a design for the rounds the design does not give, with its rounds kept.
 FOCUS_SHARE = 0.3
+# Layouts (numbers of tables) searched at most once one keeps the hard rules: more tables are for repeats the
+# fewest tables cannot avoid, and each layout searched takes time from the others.
+MOST_LAYOUTS = 4
 # Search steps for a layout when the time decides (the deadline stops it long before).
 UNLIMITED = 10**9
 
@@ -185,23 +188,30 @@ def solve(data, clock=time.perf_counter):
     started = clock()
     problem = data if not isinstance(data, dict) else parse(data)
     deadline = started + problem.time_limit * 0.95
-    attempts = [Attempt(problem, counts, random.Random(problem.seed)) for counts in layouts(problem)]
-    ready = [a for a in attempts if a.start(deadline)]
-    if not ready:
-        raise _refusal(problem, [attempts[0].error])
-    best = None
-    for number, attempt in enumerate(ready):
-        if best is not None and (best[3][:2] == (0, 0) or attempt.hopeless_against(best[3])):
+    candidates = layouts(problem)
+    best, first_error, searched = None, None, 0
+    for counts in candidates:
+        if best is not None and best[3][0] == 0 and (best[3][1] == 0 or searched >= MOST_LAYOUTS):
+            break  # a plan without repeats (more tables cannot beat it), or enough layouts tried
+        attempt = Attempt(problem, counts, random.Random(problem.seed))
+        if not attempt.start(deadline):
+            first_error = first_error or attempt.error
+            continue
+        if best is not None and attempt.hopeless_against(best[3]):
             continue
         if problem.iterations is not None:
             attempt.search(problem.iterations, deadline)
         else:
-            # equal shares of what is left, keeping one more share for the best layout at the end
-            shares = len(ready) - number + (len(ready) > 1)
+            # an equal share of what is left for each layout still to search, one share kept for the best at the end
+            left = min(MOST_LAYOUTS, len(candidates)) - searched
+            shares = max(1, left) + (len(candidates) > 1)
             attempt.search(UNLIMITED, clock() + (deadline - clock()) / shares, timed=True)
+        searched += 1
         judged = attempt.judge()
         if best is None or judged[3] < best[3]:
             best = judged + (attempt,)
+    if best is None:
+        raise _refusal(problem, [first_error])
     rounds, faults, figures, key, attempt = best
     if problem.iterations is None and attempt.stopped != "bound" and clock() < deadline:
         attempt.search(UNLIMITED, deadline, timed=True)  # the rest of the time for the best layout

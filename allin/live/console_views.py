@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
-from . import hopes, notes, registry, selectors, services, timer
+from . import hopes, notes, registry, room, selectors, services, timer
 from .forms import ThemeForm
 from .models import Activity, LiveMeeting, Note, Theme
 
@@ -24,6 +24,7 @@ def _console_context(request, meeting, live, error=None):
     state = selectors.stage(live, include_hidden=True)
     return {
         **state,
+        **room.console_context(live),
         "meeting": meeting,
         "process": meeting.process,
         "error": error,

@@ -27,6 +27,7 @@ RESULTS = "results"  # answers came in (words, dots, consent, ...): projector an
 ATTENDEE = "attendee"  # what only one phone shows (its table, its card)
 PHONES = "phones"  # every phone's personal part
 PROJECTOR_REVOKED = "projector_revoked"
+ROOM = "room"  # the room's state for consoles: a join refused, a flood begun (room.py)
 
 
 @dataclass(frozen=True)
@@ -98,3 +99,7 @@ def phones_refresh(live_id: int) -> None:
 
 def projector_revoked(live_id: int, key: str) -> None:
     announce(LiveEvent(live_id, PROJECTOR_REVOKED, key=key))
+
+
+def room_changed(live_id: int) -> None:
+    announce(LiveEvent(live_id, ROOM))

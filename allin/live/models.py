@@ -1,6 +1,7 @@
 """A meeting in progress. Everything a screen shows is derived from these rows, so a server restart or a
 reconnect brings every phone, projector and console back exactly as it was."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -18,6 +19,11 @@ THEME_MAX = 80
 PROMPT_MAX = 300
 # Kinds whose phones post notes (post-its) onto a board.
 NOTE_KINDS = {"notes", "parking", "hopes_fears", "tips_tops"}
+
+
+def new_join_key():
+    # 192 random bits: the QR code's link joins without the code-guessing limit (see room.py).
+    return secrets.token_urlsafe(24)
 
 
 class LiveMeeting(models.Model):
@@ -38,6 +44,12 @@ class LiveMeeting(models.Model):
     timer_ends_at = models.DateTimeField(null=True, blank=True)
     timer_seconds = models.PositiveIntegerField(null=True, blank=True)
     show_parking = models.BooleanField(default=False)
+    # How many phones may join (None: derived from the expected attendance, room.py); closed: no new phones.
+    room_size = models.PositiveIntegerField(null=True, blank=True)
+    room_closed = models.BooleanField(default=False)
+    # Moderation: phones' notes wait (Note.held) until the facilitator lets them through (moderation.py).
+    moderated = models.BooleanField(default=False)
+    join_key = models.CharField(max_length=64, default=new_join_key)
     # Bumped by every change a screen could show; screens use it to skip stale pushes and as an ETag.
     version = models.PositiveBigIntegerField(default=0)
 
@@ -85,6 +97,8 @@ class Attendee(models.Model):
     participant = models.ForeignKey(
         "people.Participant", on_delete=models.SET_NULL, null=True, blank=True, related_name="attendees"
     )
+    # "Everything from this phone hidden": its notes so far are hidden and its new ones wait (moderation.py).
+    muted = models.BooleanField(default=False)
 
     def __str__(self):
         return self.name or str(_("anoniem"))
@@ -163,6 +177,8 @@ class Note(models.Model):
     theme = models.ForeignKey(Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
     show_name = models.BooleanField(default=False)
     hidden = models.BooleanField(default=False)
+    # Waiting for the facilitator (moderation): hidden too, until let through.
+    held = models.BooleanField(default=False)
     # The conversation table that wrote it (question cards) or the future dream it answers.
     table = models.ForeignKey("Table", on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
     dream = models.ForeignKey(

@@ -8,7 +8,7 @@ a screen that missed anything catches up when it reconnects."""
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from . import events, realtime, selectors
+from . import events, realtime, room, selectors
 from .models import Activity, Attendee, LiveMeeting, Note
 from .realtime import CONSOLE, PHONES, PROJECTOR, attendee_group, group
 
@@ -57,8 +57,8 @@ def _note_added(event):
     activity = note.activity
     live = activity.live
     sends = []
-    if activity.kind == Activity.Kind.PARKING and not live.show_parking:
-        pass
+    if note.hidden or (activity.kind == Activity.Kind.PARKING and not live.show_parking):
+        pass  # held for moderation, or a board the projector does not show
     elif not activity.revealed:
         sends.append((group(live.pk, PROJECTOR), [{"op": "refresh"}]))
     else:
@@ -104,7 +104,13 @@ def _attendees(event):
     """Someone joined: the join screen's counter and the console's counter update in place."""
     count = str(Attendee.objects.filter(live_id=event.live_id).count())
     op = [{"op": "text", "target": "#joined-count", "text": count}]
-    realtime.send([(group(event.live_id, PROJECTOR), op), (group(event.live_id, CONSOLE), op)])
+    console = op + room.console_ops(event.live_id)  # the join rate, and a refetch when a flood begins
+    realtime.send([(group(event.live_id, PROJECTOR), op), (group(event.live_id, CONSOLE), console)])
+
+
+def _room(event):
+    """The consoles refetch, so they show the room's warning."""
+    realtime.send(_refresh(event.live_id, CONSOLE))
 
 
 def _results(event):
@@ -136,4 +142,5 @@ HANDLERS = {
     events.ATTENDEE: _attendee,
     events.PHONES: _phones,
     events.PROJECTOR_REVOKED: _projector_revoked,
+    events.ROOM: _room,
 }

@@ -16,6 +16,10 @@ TEXT_MAX = 2000
 ROWS_PER_PROCESS_MAX = 200
 CASES_PER_WORKSPACE_MAX = 200
 KICKOFF_TITLE = "Startmoment met leidinggevenden"  # the child-poverty series' own item has this title
+# Agenda items whose screen shows a part of step 0 on the projector (the child-poverty series has both; any method's
+# agenda may have an item with such a title): what already exists, and the meeting's picked case.
+INVENTORY_ITEM_TITLE = "Wat is er al?"
+CASE_ITEM_WORD = "casus"
 
 
 class Align(models.TextChoices):

@@ -2,9 +2,35 @@
 vocabulary of tests/permission_table.py, and extend_world(world), which adds the objects its routes name to the
 walk's world (a SimpleNamespace with workspace, process, meeting, live, attendee, people, ...)."""
 
-from . import actions, audit, experiments, groups, look, network, people, reports, socialmap, stepzero
+from . import (
+    accounts,
+    actions,
+    audit,
+    experiments,
+    groups,
+    look,
+    network,
+    people,
+    reports,
+    room,
+    socialmap,
+    stepzero,
+)
 
-MODULES = (network, people, socialmap, stepzero, actions, experiments, reports, groups, audit, look)
+MODULES = (
+    network,
+    people,
+    socialmap,
+    stepzero,
+    actions,
+    experiments,
+    reports,
+    groups,
+    audit,
+    accounts,
+    room,
+    look,
+)
 
 
 def routes():

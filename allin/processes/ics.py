@@ -1,4 +1,5 @@
-"""Calendar invitations (.ics) for meetings, so every participant gets the same times in their own agenda."""
+"""Calendar invitations (.ics) for meetings, so every participant gets the same times in their own agenda. Here,
+with the meetings, because the invitation e-mails (people) attach them and the export pages (exports) serve them."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo

@@ -1,13 +1,13 @@
-"""The owners' page "Logboek". The only module of this app that reaches up (to workspaces, for access): nothing
-imports it but the URL configuration."""
+"""The owners' page "Logboek": the audit app keeps the entries (on the lowest floor, so every app can write
+them); the page lives here, where the workspace and its owners are."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from allin.workspaces.access import workspace_view
+from allin.audit import selectors
+from allin.audit.models import Kind
 
-from . import selectors
-from .models import Kind
+from .access import workspace_view
 
 PER_PAGE = 50
 
@@ -21,6 +21,6 @@ def audit_log(request):
     page = paginator.get_page(request.GET.get("pagina"))
     return render(
         request,
-        "audit/log.html",
+        "workspaces/audit_log.html",
         {"page": page, "kind": kind, "kinds": Kind.choices, "total": paginator.count},
     )

@@ -1,18 +1,14 @@
 """The people part of the network overview: which meetings each organisation's people are invited to. The
-network app may not import people, so its overview includes a people template that uses this tag."""
+network app may not import people, so people registers this as a panel on the overview (apps.py)."""
 
 from collections import defaultdict
 
-from django import template
 from django.db.models import Count, Q
 
-from allin.people.models import Invitation, RsvpAnswer
-
-register = template.Library()
+from .models import Invitation, RsvpAnswer
 
 
-@register.inclusion_tag("people/_network_invitations.html", takes_context=True)
-def network_invitations(context, partners):
+def network_invitations(*, request, partners, **_page):
     partners = list(partners)
     rows = (
         Invitation.objects.filter(
@@ -36,9 +32,7 @@ def network_invitations(context, partners):
     per_partner = defaultdict(list)
     for row in rows:
         per_partner[row["participant__organisation_id"]].append(row)
-    request = context.get("request")
     return {
-        "request": request,
         "rows": [(partner, per_partner[partner.pk]) for partner in partners if per_partner.get(partner.pk)],
         "workspace": getattr(request, "workspace", None),
     }
