@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
-from . import hopes, notes, registry, selectors, services, timer
+from . import delta, hopes, notes, realtime, registry, selectors, services, timer
 from .forms import ThemeForm
 from .models import Activity, LiveMeeting, Note, Theme
 
@@ -54,6 +54,9 @@ def console(request, pk):
 def console_stage(request, pk):
     meeting = planning.meeting_get(request.workspace, pk)
     live = get_object_or_404(LiveMeeting, meeting=meeting)
+    caught_up = delta.answer(request, live, realtime.CONSOLE)
+    if caught_up is not None:
+        return caught_up
     response = render(request, "live/_console_stage.html", _console_context(request, meeting, live))
     response["X-Live-Version"] = str(live.version)
     return response

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from allin.core import ratelimit
 
-from . import attendance, codes, groups_panel, notes, registry, selectors, services
+from . import attendance, codes, delta, groups_panel, notes, realtime, registry, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
 from .models import NOTE_MAX, Activity, LiveMeeting
 
@@ -123,6 +123,9 @@ def phone_stage(request, code):
         return HttpResponse(
             _("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403
         )
+    caught_up = delta.answer(request, live, realtime.PHONES, phone=True)
+    if caught_up is not None:
+        return caught_up
     response = render(request, "live/_phone_refresh.html", _phone_context(live, attendee))
     response["X-Live-Version"] = str(live.version)
     return response

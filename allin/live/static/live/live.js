@@ -1,11 +1,14 @@
-// ALL-IN live screens (phone, projector, console). The server pushes small operations over a websocket;
-// when the socket cannot connect (a school network, an old phone) the page polls its state instead.
-// After every (re)connect the page fetches its whole state, so nothing missed while offline stays missing.
+// ALL-IN live screens (phone, projector, console). The server pushes small operations over a websocket,
+// each with the meeting's version; when the socket cannot connect (a school network, an old phone) the page
+// polls instead. Nothing missed stays missing: projector and consoles get a version for every change, so a
+// gap means a push was lost; after a gap, a reconnect, or a quiet spell the page asks the server for what
+// changed since its version (`?since=`): nothing (204), the notes it missed, or its whole stage.
 (function () {
   "use strict";
   var root, role, stageUrl, wsUrl, socket, pollTimer, fetching = false, queued = [], lastStageV = 0;
   var failures = 0, everOpen = false, serverOffset = 0, lastTyped = null;
-  var POLL_MS = 4000;
+  var strict = false, lastV = 0, checkedAt = Date.now(), socketHeardAt = Date.now();
+  var POLL_MS = 4000, QUIET_MS = 25000, SOCKET_SILENT_MS = 60000;
   var texts = {
     offline: "Geen live verbinding. De pagina ververst elke paar seconden.",
     sendError: "Niet verstuurd: er is geen verbinding. Je tekst staat er nog; probeer het zo opnieuw.",
@@ -105,12 +108,18 @@
   }
 
   function apply(op) {
-    if (fetching && op.op !== "stage" && op.op !== "hello") { queued.push(op); return; }
+    if (op.op === "hello") { catchUp(); return; }  // (re)connected: ask for what was missed meanwhile
+    if (fetching) { queued.push(op); return; }
+    if (strict && op.v) {
+      if (op.v <= lastV) return;  // already shown: a refetch or a delta overtook this push
+      if (op.v > lastV + 1) { queued.push(op); catchUp(); return; }  // a push went missing
+      lastV = op.v;
+    }
+    checkedAt = Date.now();
     var target = op.target ? $(op.target) : null;
     switch (op.op) {
-      case "hello": refresh(); break;
       case "refresh": refresh(); break;
-      case "stage": if (fetching) { queued.push(op); } else { setStage(op.html, op.v); } break;
+      case "stage": setStage(op.html, op.v); break;
       case "append":
         if (op.id && document.getElementById(op.id)) break;
         if (!target) { refresh(); break; }
@@ -119,42 +128,85 @@
         break;
       case "remove": if (target) target.remove(); break;
       case "text": if (target) target.textContent = op.text; break;
+      case "v": break;  // a change this screen does not show; it only moves the version on
     }
+  }
+
+  function seen(version) {
+    if (!version) return;
+    if (strict && version > lastV) lastV = version;
+    if (!strict && version > lastStageV) lastStageV = version;
+  }
+
+  function showFetched(html, version) {
+    var box = document.createElement("div");
+    box.innerHTML = html;
+    var parts = box.querySelectorAll("[data-part]");
+    if (!parts.length) { setStage(html, version); return; }
+    Array.prototype.forEach.call(parts, function (part) {
+      if (part.dataset.part === "stage") { setStage(part.innerHTML, version); }
+      else { var el = document.getElementById(part.dataset.part); if (el) { el.innerHTML = part.innerHTML; activate(el); } }
+    });
+  }
+
+  // One fetch at a time; pushes that arrive meanwhile wait and are applied (or dropped as older) after it.
+  function load(url, handle) {
+    fetching = true;
+    checkedAt = Date.now();
+    fetch(url, { credentials: "same-origin", headers: { "HX-Request": "true" }, cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return handle(response, parseInt(response.headers.get("X-Live-Version") || "0", 10));
+      })
+      .catch(function () { /* keep what is shown; the next poll, push or quiet check tries again */ })
+      .then(function () {
+        fetching = false;
+        var pending = queued, again = null; queued = [];
+        pending.forEach(function (op) {
+          if (op.op === "refresh") again = "refresh";
+          else if (op.op === "catchup") again = again || "catchup";
+          else apply(op);
+        });
+        if (again === "refresh") refresh(); else if (again) catchUp();
+      });
   }
 
   function refresh() {
     if (fetching) { queued.push({ op: "refresh" }); return; }
-    fetching = true;
-    var again = false;
-    fetch(stageUrl, { credentials: "same-origin", headers: { "HX-Request": "true" }, cache: "no-store" })
-      .then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
-        var version = parseInt(response.headers.get("X-Live-Version") || "0", 10);
-        return response.text().then(function (html) {
-          var box = document.createElement("div");
-          box.innerHTML = html;
-          var parts = box.querySelectorAll("[data-part]");
-          if (!parts.length) { setStage(html, version); return; }
-          Array.prototype.forEach.call(parts, function (part) {
-            if (part.dataset.part === "stage") { setStage(part.innerHTML, version); }
-            else { var el = document.getElementById(part.dataset.part); if (el) { el.innerHTML = part.innerHTML; activate(el); } }
-          });
-        });
-      })
-      .catch(function () { /* keep what is shown; the next poll or push tries again */ })
-      .then(function () {
-        fetching = false;
-        var pending = queued; queued = [];
-        pending.forEach(function (op) { if (op.op === "refresh") again = true; else apply(op); });
-        if (again) refresh();
-      });
+    load(stageUrl, function (response, version) {
+      return response.text().then(function (html) { showFetched(html, version); seen(version); });
+    });
   }
+
+  function catchUp() {
+    if (fetching) { queued.push({ op: "catchup" }); return; }
+    var since = strict ? lastV : lastStageV;
+    if (!since) { refresh(); return; }
+    load(stageUrl + (stageUrl.indexOf("?") < 0 ? "?" : "&") + "since=" + since, function (response, version) {
+      if (response.status === 204) { seen(version); return null; }
+      if ((response.headers.get("Content-Type") || "").indexOf("application/json") === 0) {
+        return response.json().then(function (data) {
+          (data.ops || []).forEach(function (op) { var bare = Object.assign({}, op); delete bare.v; applyNow(bare); });
+          seen(data.v);
+        });
+      }
+      return response.text().then(function (html) { showFetched(html, version); seen(version); });
+    });
+  }
+  // A delta's operations are applied as they come (they carry no version of their own).
+  function applyNow(op) { var keep = strict; strict = false; try { apply(op); } finally { strict = keep; } }
+
+  // Heard nothing for a while: ask (cheaply) whether anything changed; a lost last push shows up here.
+  setInterval(function () {
+    if (!root || fetching || Date.now() - checkedAt < QUIET_MS) return;
+    catchUp();
+  }, 1000);
 
   // ---- the websocket, with polling as the fallback ---------------------------------------------------
   function startPolling() {
     if (pollTimer) return;
     status(texts.offline);
-    pollTimer = setInterval(refresh, POLL_MS);
+    pollTimer = setInterval(catchUp, POLL_MS);
   }
   function stopPolling() {
     if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }
@@ -168,6 +220,7 @@
     var giveUp = setTimeout(function () { if (!opened) startPolling(); }, 5000);
     socket.onopen = function () { opened = everOpen = true; failures = 0; clearTimeout(giveUp); stopPolling(); };
     socket.onmessage = function (event) {
+      socketHeardAt = Date.now();
       var data; try { data = JSON.parse(event.data); } catch (e) { return; }
       (data.ops || []).forEach(apply);
     };
@@ -180,7 +233,10 @@
     };
   }
   setInterval(function () {
-    if (socket && socket.readyState === 1) socket.send(JSON.stringify({ type: "ping" }));
+    if (!socket || socket.readyState !== 1) return;
+    // A socket that stopped answering pings is dead without knowing it: close it, so it reconnects.
+    if (Date.now() - socketHeardAt > SOCKET_SILENT_MS) { socket.close(); return; }
+    socket.send(JSON.stringify({ type: "ping" }));
   }, 25000);
 
   // ---- clocks ---------------------------------------------------------------------------------------
@@ -407,6 +463,9 @@
     if (!root) return;
     role = root.dataset.role; stageUrl = root.dataset.stageUrl; wsUrl = root.dataset.wsUrl;
     var stage = $("#stage"); lastStageV = parseInt((stage && stage.dataset.v) || "0", 10);
+    // Projector and consoles follow every version and look again after 5 quiet seconds; phones follow their
+    // stage and look again after 25.
+    strict = role !== "phone"; lastV = lastStageV; QUIET_MS = strict ? 5000 : 25000;
     if (!(window.AudioContext || window.webkitAudioContext)) root.classList.add("no-audio");
     afterRender(null);
     connect();
@@ -424,6 +483,7 @@
   document.addEventListener("htmx:afterSwap", function (event) {
     var xhr = event.detail.xhr, version = xhr ? parseInt(xhr.getResponseHeader("X-Live-Version") || "0", 10) : 0;
     if (version > lastStageV) lastStageV = version;  // a refetch that started before this answer is older
+    seen(version);
     restoreFocus(swapFocus);
     swapFocus = null;
     afterRender(null);
