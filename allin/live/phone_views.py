@@ -182,7 +182,7 @@ def _note_form_error(form):
         if not text:
             return _("Schrijf eerst iets op je post-it.")
         if len(text) > NOTE_MAX:
-            return _("Een post-it mag hoogstens 280 tekens hebben.")
+            return _("Een post-it mag hoogstens %(max)d tekens hebben.") % {"max": NOTE_MAX}
     return _("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw.")
 
 

@@ -9,11 +9,15 @@
   var failures = 0, everOpen = false, serverOffset = 0, lastTyped = null;
   var strict = false, lastV = 0, checkedAt = Date.now(), socketHeardAt = Date.now();
   var POLL_MS = 4000, QUIET_MS = 25000, SOCKET_SILENT_MS = 60000;
-  var texts = {
-    offline: "Geen live verbinding. De pagina ververst elke paar seconden.",
-    sendError: "Niet verstuurd: er is geen verbinding. Je tekst staat er nog; probeer het zo opnieuw.",
-    sent: "Verstuurd!",
-  };
+  // Every word the page says, and the note limit, come from the server (translated): the #live-texts script.
+  var texts = { noteMax: 280 };
+  function say(name, values) {
+    return String(texts[name] || "").replace(/%\((\w+)\)s/g, function (all, key) { return values && key in values ? values[key] : all; });
+  }
+  // Counted as the server counts: control characters out, runs of white space folded into one space.
+  function noteLength(text) {
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim().length;
+  }
 
   function $(selector, scope) { return (scope || document).querySelector(selector); }
   function csrf() { var m = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/); return m ? decodeURIComponent(m[1]) : ""; }
@@ -205,7 +209,7 @@
   // ---- the websocket, with polling as the fallback ---------------------------------------------------
   function startPolling() {
     if (pollTimer) return;
-    status(texts.offline);
+    status(say("offline"));
     pollTimer = setInterval(catchUp, POLL_MS);
   }
   function stopPolling() {
@@ -256,7 +260,7 @@
         return;
       }
       var left = Math.round((endsAt - now) / 1000), over = left < 0, s = Math.abs(left);
-      el.textContent = (over ? "+" : "") + Math.floor(s / 60) + ":" + pad(s % 60) + (over ? " te lang" : "");
+      el.textContent = (over ? "+" : "") + Math.floor(s / 60) + ":" + pad(s % 60) + (over ? " " + say("overrun") : "");
       el.classList.toggle("overrun", over);
     });
     timerTick(now);
@@ -351,9 +355,17 @@
         .then(function () { delete el.dataset.loading; });
     });
   }
+  // The phone sees at once when a note is too long (a pasted text is not cut off silently): the counter
+  // turns into the reason, and the note is not sent until it fits.
   function updateCounter(form) {
     var counter = form.querySelector("[data-counter]");
-    if (counter) counter.textContent = form.elements.text.value.length + " / 280";
+    if (!counter) return true;
+    var n = noteLength(form.elements.text.value), max = texts.noteMax, fits = n <= max;
+    var text = fits ? say("counter", { n: n, max: max }) : say("tooLong", { n: n, max: max });
+    if (counter.textContent !== text) counter.textContent = text;
+    counter.classList.toggle("too-long", !fits);
+    form.elements.text.setAttribute("aria-invalid", fits ? "false" : "true");
+    return fits;
   }
   function storeDraft(form) {
     try {
@@ -364,6 +376,7 @@
   document.addEventListener("input", function (event) {
     var form = event.target.form;
     if (form && form.classList.contains("note-form")) { updateCounter(form); storeDraft(form); }
+    else if (form && form.elements.text && form.querySelector("[data-counter]")) updateCounter(form);
   });
 
   document.addEventListener("submit", function (event) {
@@ -371,7 +384,13 @@
     if (!form.classList || !form.classList.contains("note-form")) return;
     event.preventDefault();
     var button = form.querySelector("button[type=submit]"), note = form.querySelector(".form-status");
-    if (!form.elements.text.value.trim()) { note.className = "form-status error"; note.textContent = "Schrijf eerst iets op je post-it."; return; }
+    if (!form.elements.text.value.trim()) { note.className = "form-status error"; note.textContent = say("empty"); return; }
+    if (!updateCounter(form)) {
+      note.className = "form-status error";
+      note.textContent = say("tooLong", { n: noteLength(form.elements.text.value), max: texts.noteMax });
+      form.elements.text.focus();
+      return;
+    }
     button.disabled = true;
     storeDraft(form);
     fetch(form.action, {
@@ -385,13 +404,13 @@
           form.elements.client_id.value = uuid4();
           try { localStorage.removeItem(draftKey(form)); } catch (e) { /* nothing stored */ }
           updateCounter(form);
-          note.className = "form-status ok"; note.textContent = texts.sent;
+          note.className = "form-status ok"; note.textContent = say("sent");
         } else {
           note.className = "form-status error"; note.textContent = body;
         }
       });
     }).catch(function () {
-      note.className = "form-status error"; note.textContent = texts.sendError;
+      note.className = "form-status error"; note.textContent = say("sendError");
     }).then(function () { button.disabled = false; });
   });
 
@@ -407,6 +426,12 @@
     var form = event.target;
     if (!form.classList || !form.classList.contains("live-form")) return;
     event.preventDefault();
+    if (form.elements.text && form.querySelector("[data-counter]") && !updateCounter(form)) {
+      var status = form.querySelector(".form-status") || document.querySelector("#mine .form-status");
+      if (status) { status.className = "form-status error"; status.textContent = say("tooLong", { n: noteLength(form.elements.text.value), max: texts.noteMax }); }
+      form.elements.text.focus();
+      return;
+    }
     var data = new FormData(form);
     if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
     var note = form.querySelector(".form-status") || document.querySelector("#mine .form-status");
@@ -425,7 +450,7 @@
           }
           // The form may just have been replaced by the answer; look in the fresh markup first.
           note = (target && target.querySelector(".form-status")) || form.querySelector(".form-status");
-          if (note) { note.className = "form-status ok"; note.textContent = texts.sent; }
+          if (note) { note.className = "form-status ok"; note.textContent = say("sent"); }
         } else {
           clearSent();
           if (note) { note.className = "form-status error"; note.textContent = body; }
@@ -433,7 +458,7 @@
       });
     }).catch(function () {
       clearSent();
-      if (note) { note.className = "form-status error"; note.textContent = texts.sendError; }
+      if (note) { note.className = "form-status error"; note.textContent = say("sendError"); }
     }).then(function () { Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; }); });
   });
 
@@ -461,6 +486,8 @@
   function init() {
     root = document.getElementById("live");
     if (!root) return;
+    var given = document.getElementById("live-texts");
+    if (given) { try { texts = JSON.parse(given.textContent); } catch (e) { /* keep the limit; words stay empty */ } }
     role = root.dataset.role; stageUrl = root.dataset.stageUrl; wsUrl = root.dataset.wsUrl;
     var stage = $("#stage"); lastStageV = parseInt((stage && stage.dataset.v) || "0", 10);
     // Projector and consoles follow every version and look again after 5 quiet seconds; phones follow their
