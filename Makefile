@@ -12,9 +12,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# axe-core (package.json) for the browser tests' accessibility checks; without npm they say so loudly instead.
-node_modules/.installed: package.json
-	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund && touch $@; \
+# package.json: NL Design System (Utrecht components, example tokens, fonts), copied by `manage.py nlds_static` into
+# allin/core/static/nlds/ (committed, so a clone without npm still looks right), and axe-core for the browser tests'
+# accessibility checks. Without npm the browser tests say so loudly instead.
+node_modules/.installed: package.json $(VENV)/.installed
+	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund && $(PY) manage.py nlds_static && touch $@; \
 	else echo "!!! npm not found: axe-core is not installed, so the browser tests (e2e) cannot run (apt-get install npm)"; fi
 
 install: $(VENV)/.installed node_modules/.installed
@@ -57,3 +59,5 @@ messages: install
 lint: install
 	$(VENV)/bin/ruff check allin tests
 	$(VENV)/bin/ruff format --check allin tests
+	@# The floors of ARCHITECTURE.md (.importlinter): fails when an import runs up a floor.
+	$(VENV)/bin/lint-imports

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, under ours in allin/templates/django/forms (NL Design System classes)
     "channels",
     "django_htmx",
     "csp",
@@ -103,10 +104,12 @@ INSTALLED_APPS = [
     "allin.workspaces",
     "allin.methods",
     "allin.processes",
+    "allin.accounts",
     "allin.network",
     "allin.people",
     "allin.socialmap",
     "allin.groups",
+    "allin.stepzero",
     "allin.live",
     "allin.actions",
     "allin.experiments",
@@ -140,6 +143,9 @@ ROOT_URLCONF = "allin.urls"
 WSGI_APPLICATION = None
 ASGI_APPLICATION = "allin.asgi.application"
 
+# Form widgets render through the project's templates, so allin/templates/django/forms/widgets can give them the
+# NL Design System component classes.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -340,3 +346,35 @@ LOGGING = {
         "allin.request": {"level": env("REQUEST_LOG_LEVEL", "INFO")},
     },
 }
+
+# Single sign-on with OpenID Connect (allin/accounts, mozilla-django-oidc). On when ALLIN_OIDC_CLIENT_ID is set;
+# the endpoints come from the provider's /.well-known/openid-configuration (`manage.py sso_discover ISSUER`
+# prints them). ALLIN_PASSWORD_LOGIN=false switches e-mail-and-password login off (admin included).
+ALLIN_PASSWORD_LOGIN = env_bool("PASSWORD_LOGIN", True)
+ALLIN_OIDC_ENABLED = bool(env("OIDC_CLIENT_ID"))
+ALLIN_OIDC_ISSUER = env("OIDC_ISSUER", "")  # when set, ID tokens from another issuer are refused
+ALLIN_OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", "")  # on the button: "Inloggen met <name>"
+ALLIN_OIDC_WORKSPACE_CLAIM = env("OIDC_WORKSPACE_CLAIM", "")  # a claim naming the workspace(s) of a new user
+ALLIN_OIDC_REQUIRE_VERIFIED_EMAIL = env_bool("OIDC_REQUIRE_VERIFIED_EMAIL", True)
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env("OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_JWKS_ENDPOINT", "")
+ALLIN_OIDC_END_SESSION_ENDPOINT = env("OIDC_END_SESSION_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # the hint for the provider's logout
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+LOGIN_REDIRECT_URL_FAILURE = "login"
+if not ALLIN_PASSWORD_LOGIN:
+    AUTHENTICATION_BACKENDS = [b for b in AUTHENTICATION_BACKENDS if not b.endswith(".EmailBackend")]
+AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "allin.accounts.backend.SsoBackend"]
+# Inside the last (sync-only) middleware, like the others: password reset pages are gone when passwords are off.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("allin.core.middleware.DutchFirstLocaleMiddleware"),
+    "allin.accounts.middleware.PasswordLoginSwitchMiddleware",
+)

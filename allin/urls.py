@@ -1,8 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from allin.accounts import urls as sso_urls
+from allin.accounts import views as sso_views
 from allin.actions import urls as action_urls
-from allin.audit import urls as audit_urls
 from allin.core import privacy_views
 from allin.core import views as core_views
 from allin.experiments import urls as experiment_urls
@@ -17,6 +18,8 @@ from allin.people import urls as people_urls
 from allin.processes import meeting_views
 from allin.processes import views as process_views
 from allin.socialmap import urls as socialmap_urls
+from allin.stepzero import urls as stepzero_urls
+from allin.workspaces import audit_views as workspace_audit_views
 from allin.workspaces import auth_views as workspace_auth_views
 from allin.workspaces import data_views as workspace_data_views
 from allin.workspaces import views as workspace_views
@@ -28,7 +31,7 @@ handler500 = "allin.core.views.server_error"
 
 auth_patterns = [
     path("inloggen/", workspace_auth_views.login, name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", sso_views.logout, name="logout"),
     path(
         "wachtwoord-vergeten/",
         workspace_auth_views.PasswordResetView.as_view(),
@@ -75,6 +78,7 @@ meeting_patterns = [
     *people_urls.meeting_patterns,
     *groups_urls.meeting_patterns,
     *socialmap_urls.meeting_patterns,
+    *stepzero_urls.meeting_patterns,
     *action_urls.meeting_patterns,
     *report_urls.meeting_patterns,
 ]
@@ -105,10 +109,11 @@ workspace_patterns = [
     *people_urls.workspace_patterns,
     *groups_urls.workspace_patterns,
     *socialmap_urls.workspace_patterns,
+    *stepzero_urls.workspace_patterns,
     *action_urls.workspace_patterns,
     *experiment_urls.workspace_patterns,
     *report_urls.workspace_patterns,
-    *audit_urls.workspace_patterns,
+    path("logboek/", workspace_audit_views.audit_log, name="audit_log"),
 ]
 
 urlpatterns = [
@@ -117,6 +122,7 @@ urlpatterns = [
     path("privacy/", privacy_views.privacy, name="privacy"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include(auth_patterns)),
+    path("", include(sso_urls)),
     path("werkruimte/nieuw/", workspace_views.workspace_create, name="workspace_create"),
     path("uitnodiging/<str:token>/", workspace_views.invitation_accept, name="invitation_accept"),
     path("methoden/", method_views.method_list, name="method_list"),

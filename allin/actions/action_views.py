@@ -58,6 +58,23 @@ def action_detail(request, pk, action_pk):
     return _render_detail(request, process, selectors.action_get(process, action_pk))
 
 
+_SESSION_OWNER_LINK = "actions.owner-link.{pk}"
+
+
+def _copied_owner_url(request, action):
+    """The link the facilitator made to pass on (the database keeps only its hash, so it lives in their session),
+    while it still works."""
+    stored = request.session.get(_SESSION_OWNER_LINK.format(pk=action.pk))
+    if (
+        not stored
+        or action.link_revoked
+        or not action.owner_email
+        or stored.get("version") != action.link_version
+    ):
+        return ""
+    return stored["url"]
+
+
 def _render_detail(request, process, action, edit_form=None, progress_form=None, status=200):
     initial = {
         "title": action.title,
@@ -76,7 +93,7 @@ def _render_detail(request, process, action, edit_form=None, progress_form=None,
         "reactions": list(action.reactions.all()),
         "edit_form": edit_form or ActionEditForm(initial=initial, workspace=request.workspace),
         "progress_form": progress_form or fresh(ProgressForm),
-        "owner_url": links.owner_url(action) if action.owner_email and not action.link_revoked else "",
+        "owner_url": _copied_owner_url(request, action),
     }
     return render(request, "actions/action_detail.html", context, status=status)
 
@@ -118,10 +135,17 @@ def action_progress(request, pk, action_pk):
 @workspace_view(edit=True)
 @require_POST
 def action_link(request, pk, action_pk):
-    """Revoke the owner's link, or send them a new one."""
+    """Revoke the owner's link, send them a new one, or make one for the facilitator to pass on."""
     action = selectors.action_get(_process(request, pk), action_pk)
     try:
-        if request.POST.get("do") == "renew":
+        if request.POST.get("do") == "copy":
+            if action.link_revoked or not action.owner_email:
+                raise ValidationError(_("Deze actie heeft geen eigenaar met een werkende link."))
+            request.session[_SESSION_OWNER_LINK.format(pk=action.pk)] = {
+                "url": links.owner_url(action),
+                "version": action.link_version,
+            }
+        elif request.POST.get("do") == "renew":
             services.owner_link_renew(action=action)
             messages.success(
                 request, _("De eigenaar krijgt een nieuwe link per e-mail; de oude werkt niet meer.")

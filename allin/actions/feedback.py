@@ -11,8 +11,16 @@ from django.utils.translation import gettext as _
 from allin.audit.services import audit_record
 from allin.core import limits, ratelimit
 
-from . import cleaning
-from .feedback_models import REACTION_MAX, REPLY_MAX, FeedbackPage, Reaction, ReactionStatus, new_key
+from . import cleaning, tip_answers
+from .feedback_models import (
+    REACTION_MAX,
+    REPLY_MAX,
+    FeedbackPage,
+    ProgressMode,
+    Reaction,
+    ReactionStatus,
+    new_key,
+)
 from .models import Action
 
 # One address may send this many reactions per hour (a class on school wifi shares one address).
@@ -26,11 +34,18 @@ def feedback_page_for(process) -> FeedbackPage:
 
 
 @transaction.atomic
-def feedback_settings(*, process, intro: str = "", reactions_open: bool = True) -> FeedbackPage:
+def feedback_settings(
+    *, process, intro: str = "", reactions_open: bool = True, contact: str = "", progress_mode: str = ""
+) -> FeedbackPage:
     page = feedback_page_for(process)
     page.intro = cleaning.block(intro, max_len=limits.TEXT_MAX, label=_("het woord vooraf"))
     page.reactions_open = bool(reactions_open)
-    page.save(update_fields=["intro", "reactions_open"])
+    page.contact = cleaning.line(contact, max_len=limits.SHORT_TEXT_MAX, label=_("het contact"))
+    if progress_mode:
+        if progress_mode not in ProgressMode.values:
+            raise ValidationError(_("Kies wanneer de voortgang van eigenaren op de pagina komt."))
+        page.progress_mode = progress_mode
+    page.save(update_fields=["intro", "reactions_open", "contact", "progress_mode"])
     return page
 
 
@@ -47,11 +62,15 @@ def feedback_publish(*, process) -> int:
     page = FeedbackPage.objects.select_for_update().get(process=process)
     ids = list(_answered(process).values_list("pk", flat=True))
     actions = list(Action.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
-    if not actions:
-        raise ValidationError(
-            _("Er is nog niets te publiceren: koppel eerst acties aan tips of ideeën van jongeren.")
-        )
     now = timezone.now()
+    answered, open_tips = tip_answers.publish(process=process, now=now)
+    if not actions and not answered:
+        raise ValidationError(
+            _(
+                "Er is nog niets te publiceren: koppel eerst acties aan tips of ideeën van jongeren, "
+                "of geef tips een antwoord."
+            )
+        )
     changed = []
     for action in actions:
         public = (action.status, action.answer, action.status_reason)
@@ -66,13 +85,14 @@ def feedback_publish(*, process) -> int:
     Action.objects.bulk_update(changed, ["public_status", "public_answer", "public_reason", "public_at"])
     page.published_at = now
     page.first_published_at = page.first_published_at or now
-    page.save(update_fields=["published_at", "first_published_at"])
+    page.unanswered_at_publish = open_tips
+    page.save(update_fields=["published_at", "first_published_at", "unanswered_at_publish"])
     audit_record(
         workspace=process.workspace_id,
         action="feedback.publish",
         target=page,
         summary=_("%(changed)d van %(total)d antwoorden nieuw of veranderd")
-        % {"changed": len(changed), "total": len(actions)},
+        % {"changed": len(changed), "total": len(actions) + answered},
     )
     return len(changed)
 

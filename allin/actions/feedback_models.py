@@ -11,6 +11,12 @@ from allin.processes.models import Process
 
 REACTION_MAX = 300
 REPLY_MAX = 1000
+TIP_TEXT_MAX = 1000
+
+
+class ProgressMode(models.TextChoices):
+    DIRECT = "direct", _("meteen op de pagina")
+    REVIEW = "controle", _("pas nadat ik ze heb bekeken")
 
 
 def new_key():
@@ -25,6 +31,16 @@ class FeedbackPage(models.Model):
     first_published_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     reactions_open = models.BooleanField(_("reacties open"), default=True)
+    # Verweer: where a young person can go who does not agree with an answer.
+    contact = models.CharField(
+        _("niet eens? hier kun je terecht"), max_length=limits.SHORT_TEXT_MAX, blank=True
+    )
+    # When owners' progress texts appear on the page: at once, or after the facilitator looked at them.
+    progress_mode = models.CharField(
+        _("voortgang van eigenaren"), max_length=10, choices=ProgressMode.choices, default=ProgressMode.REVIEW
+    )
+    # How many tips had no answer yet at the last publication: the page says so, so nothing looks finished early.
+    unanswered_at_publish = models.PositiveIntegerField(default=0)
 
     def __str__(self):
         return str(self.process)
@@ -61,3 +77,49 @@ class Reaction(models.Model):
 
     def __str__(self):
         return self.text[:40]
+
+
+class TipStatus(models.TextChoices):
+    ARRANGED = "geregeld", _("is al geregeld")
+    ALONG = "meegenomen", _("nemen we mee in iets anders")
+    NOT_TAKEN = "niet", _("doen we niet")
+
+
+class TipAnswer(models.Model):
+    """The answer to a tip that did not become an action: already arranged, taken along in something else (with a
+    link), or not taken up, always with an explanation in plain words. Tips that became an action are answered by
+    that action. The public_* fields are what the page shows since the last publication."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="tip_answers")
+    kind = models.CharField(max_length=10)  # actions.models.SourceKind
+    note = models.ForeignKey("live.Note", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    theme = models.ForeignKey("live.Theme", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    option = models.ForeignKey(
+        "live.VoteOption", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    label = models.CharField(max_length=280)
+    status = models.CharField(_("antwoord"), max_length=12, choices=TipStatus.choices)
+    text = models.TextField(_("uitleg voor jongeren"), max_length=TIP_TEXT_MAX)
+    link = models.URLField(_("link"), max_length=limits.URL_MAX, blank=True)
+    public_status = models.CharField(max_length=12, choices=TipStatus.choices, blank=True)
+    public_text = models.TextField(max_length=TIP_TEXT_MAX, blank=True)
+    public_link = models.URLField(max_length=limits.URL_MAX, blank=True)
+    public_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["note"], condition=models.Q(note__isnull=False), name="one_answer_per_note"
+            ),
+            models.UniqueConstraint(
+                fields=["theme"], condition=models.Q(theme__isnull=False), name="one_answer_per_theme"
+            ),
+            models.UniqueConstraint(
+                fields=["option"], condition=models.Q(option__isnull=False), name="one_answer_per_option"
+            ),
+        ]
+
+    def __str__(self):
+        return self.label

@@ -6,15 +6,17 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from allin.core.forms import run_service
 from allin.processes import selectors as process_selectors
 from allin.workspaces.access import workspace_view
 
-from . import feedback, links, pdf, qr, selectors, services
-from .forms import FeedbackPlanForm, FeedbackSettingsForm, ReplyForm
-from .models import Action, FeedbackPlan
+from . import feedback, links, pdf, qr, selectors, services, tip_answers
+from .feedback_models import ProgressMode
+from .forms import FeedbackPlanForm, FeedbackSettingsForm, ReplyForm, TipAnswerForm
+from .models import Action, FeedbackPlan, ProgressUpdate
 
 
 def _back(request, pk, anchor=""):
@@ -23,7 +25,7 @@ def _back(request, pk, anchor=""):
     return response
 
 
-def _context(request, process, plan_form=None, settings_form=None):
+def _context(request, process, plan_form=None, settings_form=None, tip_form=None):
     page = feedback.feedback_page_for(process)
     plan = FeedbackPlan.objects.filter(process=process).first()
     drafts = list(
@@ -46,7 +48,14 @@ def _context(request, process, plan_form=None, settings_form=None):
             initial={f: getattr(plan, f) for f in ("who", "what", "where", "when", "how")} if plan else None
         ),
         "settings_form": settings_form
-        or FeedbackSettingsForm(initial={"intro": page.intro, "reactions_open": page.reactions_open}),
+        or FeedbackSettingsForm(
+            initial={
+                "intro": page.intro,
+                "reactions_open": page.reactions_open,
+                "contact": page.contact,
+                "progress_mode": page.progress_mode,
+            }
+        ),
         "drafts": drafts,
         "unanswered": [a for a in drafts if not a.answer],
         "pending": list(selectors.pending_reactions(process)),
@@ -54,6 +63,27 @@ def _context(request, process, plan_form=None, settings_form=None):
         "qr_svg": qr.svg(links.feedback_url(page)),
         "reply_form": ReplyForm(),
         "steps": selectors.participation_steps(process),
+        **_tips_context(process, page, tip_form),
+    }
+
+
+def _tips_context(process, page, tip_form):
+    """Every tip without an action, each with a form for its answer (the refused one keeps what was typed)."""
+    rows = tip_answers.tips(process)
+    for tip in rows:
+        if tip_form is not None and tip_form.data.get("ref") == tip.ref:
+            tip.form = tip_form
+        else:
+            initial = {"ref": tip.ref}
+            if tip.answer is not None:
+                initial.update(status=tip.answer.status, text=tip.answer.text, link=tip.answer.link)
+            tip.form = TipAnswerForm(initial=initial, auto_id=f"{tip.ref}-%s")
+    return {
+        "tips": rows,
+        "tips_open": [t for t in rows if t.answer is None],
+        "progress_waiting": list(tip_answers.progress_waiting(process))
+        if page.progress_mode == ProgressMode.REVIEW
+        else [],
     }
 
 
@@ -101,6 +131,20 @@ def feedback_publish(request, pk):
             feedback.feedback_key_renew(process=process)
             messages.success(request, _("Er is een nieuwe link en QR-code; de oude werkt niet meer."))
         else:
+            open_tips = len(tip_answers.unanswered(process))
+            if open_tips and not request.POST.get("confirm_unanswered"):
+                messages.error(
+                    request,
+                    ngettext(
+                        "%(n)d tip heeft nog geen antwoord. Geef die eerst een antwoord, of vink aan dat je toch "
+                        "publiceert: de pagina zegt dan dat er nog een antwoord komt.",
+                        "%(n)d tips hebben nog geen antwoord. Geef ze eerst een antwoord, of vink aan dat je toch "
+                        "publiceert: de pagina zegt dan dat er nog antwoorden komen.",
+                        open_tips,
+                    )
+                    % {"n": open_tips},
+                )
+                return _back(request, pk, "#tips")
             changed = feedback.feedback_publish(process=process)
             messages.success(
                 request, _("Gepubliceerd. %(n)d antwoorden zijn nieuw of bijgewerkt.") % {"n": changed}
@@ -151,3 +195,31 @@ def feedback_poster_pdf(request, pk):
 def feedback_memo_pdf(request, pk):
     process = process_selectors.process_get(request.workspace, pk)
     return pdf.response(pdf.memo(process), f"memo terugkoppeling {process.name}")
+
+
+@workspace_view(edit=True)
+@require_POST
+def tip_answer(request, pk):
+    process = process_selectors.process_get(request.workspace, pk)
+    form = TipAnswerForm(request.POST, auto_id=f"{request.POST.get('ref', 'tip')[:40]}-%s")
+    if form.is_valid() and run_service(form, lambda d: tip_answers.tip_answer_save(process=process, **d)):
+        messages.success(
+            request, _("Het antwoord is opgeslagen. Jongeren zien het na de volgende publicatie.")
+        )
+        return _back(request, pk, "#tips")
+    return render(
+        request, "actions/feedback_admin.html", _context(request, process, tip_form=form), status=400
+    )
+
+
+@workspace_view(edit=True)
+@require_POST
+def progress_show(request, pk, update_pk):
+    process = process_selectors.process_get(request.workspace, pk)
+    update = ProgressUpdate.objects.filter(action__process=process, pk=update_pk).first()
+    if update is None:
+        messages.error(request, _("Deze voortgang bestaat niet meer."))
+    else:
+        tip_answers.progress_show(update=update)
+        messages.success(request, _("De voortgang staat op de pagina voor jongeren."))
+    return _back(request, pk, "#voortgang")

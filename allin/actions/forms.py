@@ -7,7 +7,7 @@ from allin.core import limits
 from allin.network.models import Partner
 from allin.processes.forms import DateInput, TimeInput
 
-from .feedback_models import REACTION_MAX, REPLY_MAX
+from .feedback_models import REACTION_MAX, REPLY_MAX, TIP_TEXT_MAX, ProgressMode, TipStatus
 from .followup_models import CALL_TEXT_MAX, ROW_MAX
 from .models import ANSWER_MAX, REASON_MAX, UPDATE_MAX, ActionStatus
 
@@ -105,6 +105,47 @@ class FeedbackSettingsForm(forms.Form):
         label=_("Woord vooraf voor de jongeren"), max_length=limits.TEXT_MAX, required=False, widget=_area()
     )
     reactions_open = forms.BooleanField(label=_("Jongeren kunnen reageren"), required=False)
+    contact = forms.CharField(
+        label=_("Niet eens met een antwoord? Hier kunnen jongeren terecht"),
+        max_length=limits.SHORT_TEXT_MAX,
+        required=False,
+        help_text=_(
+            "Een naam met e-mailadres of telefoonnummer, of een plek. Dit staat onder 'Niet eens?' op de pagina."
+        ),
+    )
+    progress_mode = forms.ChoiceField(
+        label=_("Voortgang van eigenaren op de pagina"),
+        choices=ProgressMode.choices,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Kies wanneer de voortgang van eigenaren op de pagina komt.")},
+    )
+
+
+class TipAnswerForm(forms.Form):
+    ref = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    status = forms.ChoiceField(
+        label=_("Wat gebeurt er met deze tip?"),
+        choices=TipStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies wat er met deze tip gebeurt."),
+            "invalid_choice": _("Kies wat er met deze tip gebeurt."),
+        },
+    )
+    text = forms.CharField(
+        label=_("Uitleg voor jongeren"),
+        max_length=TIP_TEXT_MAX,
+        widget=_area(2),
+        help_text=_("In gewone woorden: wat is er al, waar nemen jullie het in mee, of waarom niet."),
+        error_messages={"required": _("Schrijf een korte uitleg voor jongeren.")},
+    )
+    link = forms.URLField(
+        label=_("Link (bij 'nemen we mee')"),
+        max_length=limits.URL_MAX,
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Dit is geen geldige link. Begin met https://")},
+    )
 
 
 class ReactionForm(forms.Form):

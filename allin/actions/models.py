@@ -79,6 +79,20 @@ class Action(models.Model):
         return self.status in OPEN_STATUSES
 
 
+class OwnerLink(models.Model):
+    """One personal link given to an action's owner (in an e-mail, or made for the facilitator to pass on): the
+    hash of its random secret and the link version it was made for. Every e-mail brings a new one and the older
+    ones keep working, until a new owner, a renewal (a new version) or a revocation."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="owner_links")
+    version = models.PositiveIntegerField()
+    secret_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.action_id} v{self.version}"
+
+
 class SourceKind(models.TextChoices):
     NOTE = "note", _("post-it")
     THEME = "theme", _("thema")
@@ -133,6 +147,9 @@ class ProgressUpdate(models.Model):
     status = models.CharField(max_length=20, choices=ActionStatus.choices, blank=True)
     text = models.TextField(max_length=UPDATE_MAX, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # An owner's progress text on the public feedback page: set when the facilitator showed it (or at once when the
+    # page's progress mode is "direct").
+    shown_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from allin.core import pdf_styles
+
 from . import feedback, links, qr, selectors
 from .models import FeedbackPlan
 
@@ -18,7 +20,7 @@ def render(template: str, context: dict) -> bytes:
     base = finders.find("exports/print.css")
     own = finders.find("actions/print.css")
     return HTML(string=html, base_url=own).write_pdf(
-        stylesheets=[CSS(filename=base), CSS(filename=own)], pdf_variant="pdf/ua-1"
+        stylesheets=[*pdf_styles.stylesheets(), CSS(filename=base), CSS(filename=own)], pdf_variant="pdf/ua-1"
     )
 
 

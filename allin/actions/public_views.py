@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from allin.core import ratelimit
 from allin.core.forms import run_service
 
-from . import feedback, followup, links, selectors, services
+from . import feedback, followup, links, selectors, services, tip_answers
 from .followup_models import Agreement, AgreementRow
 from .forms import AgreementRowForm, OwnerProgressForm, ReactionForm, ReplyForm, fresh
 from .models import Action, ProgressUpdate
@@ -34,10 +34,16 @@ def feedback_public(request, key, form=None, form_action=None, status=200):
     page = selectors.feedback_page_by_key(key)
     if not page.is_published:
         return _private(render(request, "actions/public/not_yet.html", {"page": page}, status=404))
+    groups = selectors.published_answers(page)
+    progress = tip_answers.shown_progress(page, [item["action"] for g in groups for item in g["items"]])
+    for group in groups:
+        for item in group["items"]:
+            item["progress"] = progress.get(item["action"].pk)
     context = {
         "page": page,
         "process": page.process,
-        "groups": selectors.published_answers(page),
+        "groups": groups,
+        "tip_groups": tip_answers.published(page),
         "form": form,
         "form_action": form_action,
         "fresh_form": fresh(ReactionForm),

@@ -22,6 +22,7 @@ from .models import (
     ActionSource,
     ActionStatus,
     FeedbackPlan,
+    OwnerLink,
     ProgressUpdate,
     SourceKind,
 )
@@ -300,6 +301,7 @@ def action_delete(*, action: Action) -> None:
 @transaction.atomic
 def owner_link_revoke(*, action: Action) -> Action:
     Action.objects.filter(pk=action.pk).update(link_revoked=True)
+    OwnerLink.objects.filter(action_id=action.pk).delete()  # their secrets go with them
     audit_record(workspace=action.process.workspace_id, action="action.link_revoke", target=action)
     action.refresh_from_db()
     return action
@@ -314,6 +316,7 @@ def owner_link_renew(*, action: Action) -> Action:
     action.link_version += 1
     action.link_revoked = False
     action.save(update_fields=["link_version", "link_revoked", "updated_at"])
+    OwnerLink.objects.filter(action=action).delete()
     audit_record(workspace=action.process.workspace_id, action="action.link_renew", target=action)
     _notify_assigned(action)
     return action

@@ -23,6 +23,12 @@ workspace_patterns = [
     path(P + "terugkoppeling/afspraken/", feedback_views.feedback_plan_save, name="feedback_plan_save"),
     path(P + "terugkoppeling/instellingen/", feedback_views.feedback_settings, name="feedback_settings"),
     path(P + "terugkoppeling/publiceren/", feedback_views.feedback_publish, name="feedback_publish"),
+    path(P + "terugkoppeling/tips/", feedback_views.tip_answer, name="feedback_tip_answer"),
+    path(
+        P + "terugkoppeling/voortgang/<int:update_pk>/",
+        feedback_views.progress_show,
+        name="feedback_progress_show",
+    ),
     path(
         P + "terugkoppeling/reacties/<int:reaction_pk>/",
         feedback_views.reaction_moderate,

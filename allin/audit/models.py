@@ -37,6 +37,7 @@ ACTION_LABELS = {
     "member.invite": _("collega uitgenodigd"),
     "member.invite_revoke": _("uitnodiging ingetrokken"),
     "member.join": _("uitnodiging aangenomen"),
+    "member.sso_join": _("lid via organisatieaccount"),
     "participant.erase": _("gegevens van deelnemer gewist"),
 }
 

@@ -2,12 +2,17 @@
 a working group of six from five organisations, an urgent question that was sharpened once, and an experiment log
 in which a zero measurement led to a privacy step and a workshop idea, like the examples from the pilots."""
 
+import uuid
 from datetime import timedelta
 
 from django.utils import timezone
 
-from allin.experiments import services
+from allin.core.site import public_url
+from allin.experiments import board, services
 from allin.experiments.models import ExperimentStatus
+from allin.live import notes
+from allin.live import services as live_services
+from allin.live.kinds import plans
 from allin.network import services as network_services
 from allin.network.models import Partner
 from allin.people import services as people_services
@@ -63,8 +68,11 @@ def load(*, workspace, user, allin, wan):
         user=user,
     )
 
-    zero = services.experiment_create(
-        process=process,
+    plan = _kick_off_held(process, user)
+    # The first experiment was made from the plan on the board, then made concrete in the log.
+    zero, _created = board.experiment_from_board(process=process, ref=f"plan-{plan.pk}", user=user)
+    services.experiment_update(
+        experiment=zero,
         question="Weten we om welke jongeren het gaat?",
         hypothesis="Een deel van de jongeren staat dubbel in de systemen van RMC en RBL, een deel staat nergens.",
         step="Een nulmeting: RMC en RBL leggen hun lijsten van jongeren tussen 16 en 23 naast elkaar.",
@@ -76,7 +84,6 @@ def load(*, workspace, user, allin, wan):
         learned="Zonder afspraken over gegevens delen lopen we vast. "
         "We hadden de privacy officer eerder moeten vragen.",
         next_step="Met de privacy officer uitzoeken wat we volgens de AVG mogen vastleggen en delen.",
-        user=user,
     )
     services.experiment_create(
         process=process,
@@ -114,3 +121,39 @@ def load(*, workspace, user, allin, wan):
         user=user,
     )
     return process
+
+
+DUO_NOTES = [
+    "Samen met de leerplichtambtenaar op huisbezoek: de jongere voelde zich gezien",
+    "Eén telefoontje naar UWV en de uitkering liep door tijdens de stage",
+    "Korte lijnen met de mentor op school",
+]
+
+
+def _kick_off_held(process, user):
+    """The kick-off meeting as it was held: the duo interviews' notes and the plan for the first experiment."""
+    meeting = process.meetings.get(method_key="startbijeenkomst")
+    live = live_services.live_open(meeting=meeting, base_url=public_url("/"))
+    people = [
+        live_services.attendee_join(live=live, name=name, role="professional") for name, *_rest in MEMBERS
+    ]
+    duo = meeting.items.get(title="Waarderende interviews in duo's")
+    live_services.item_goto(live=live, item=duo)
+    board_activity = live_services.activity_start(live=live, item=duo)
+    for n, text in enumerate(DUO_NOTES):
+        notes.note_create(
+            activity=board_activity, attendee=people[n], text=text, category="", client_id=uuid.uuid4()
+        )
+    first = meeting.items.get(title="Eerste kleine experiment")
+    live_services.item_goto(live=live, item=first)
+    plans_activity = live_services.activity_start(live=live, item=first)
+    plan, _created = plans.plan_create(
+        activity=plans_activity,
+        title="Nulmeting: welke jongeren zien we dubbel of niet?",
+        what="RMC en RBL leggen hun lijsten naast elkaar.",
+        who="Jeroen en Daan, binnen drie weken",
+        client_id=uuid.uuid4(),
+        attendee=people[0],
+    )
+    live_services.live_close(live=live)
+    return plan

@@ -96,3 +96,27 @@ class Experiment(models.Model):
     @property
     def label(self):
         return f"E{self.number}"
+
+
+class SourceKind(models.TextChoices):
+    NOTE = "note", _("post-it")
+    THEME = "theme", _("thema")
+    PLAN = "plan", _("plan")
+
+
+class ExperimentSource(models.Model):
+    """What on a live board an experiment came from: a note, a theme or a plan. The label keeps the words as they
+    were, so the experiment still says where it came from if the board item is later removed."""
+
+    experiment = models.OneToOneField(Experiment, on_delete=models.CASCADE, related_name="source")
+    kind = models.CharField(max_length=10, choices=SourceKind.choices)
+    note = models.ForeignKey("live.Note", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    theme = models.ForeignKey(
+        "live.Theme", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    plan = models.ForeignKey("live.Plan", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    meeting_name = models.CharField(max_length=limits.NAME_MAX, blank=True)
+    label = models.CharField(max_length=QUESTION_MAX)
+
+    def __str__(self):
+        return self.label

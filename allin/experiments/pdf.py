@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from allin.core import pdf_styles
+
 from . import selectors
 
 # Tighter and tighter until the log fits one page: (compact type and shorter texts, how many experiments shown).
@@ -27,7 +29,7 @@ def log(process) -> bytes:
     }
     base = finders.find("exports/print.css")
     own = finders.find("experiments/print.css")
-    stylesheets = [CSS(filename=base), CSS(filename=own)]
+    stylesheets = [*pdf_styles.stylesheets(), CSS(filename=base), CSS(filename=own)]
     for compact, limit in FITS:
         shown = rows if limit is None else rows[-limit:]
         html = render_to_string(

@@ -51,7 +51,7 @@ def current_question(process: Process):
 
 def experiments(process: Process) -> list[Experiment]:
     """Every experiment with its follow-ups loaded (experiment.follow_up_list), oldest first."""
-    rows = list(process.experiments.select_related("follows").order_by("number", "pk"))
+    rows = list(process.experiments.select_related("follows", "source").order_by("number", "pk"))
     by_parent: dict[int, list] = {}
     for row in rows:
         if row.follows_id:
@@ -62,7 +62,7 @@ def experiments(process: Process) -> list[Experiment]:
 
 
 def experiment_get(process: Process, pk) -> Experiment:
-    return get_object_or_404(Experiment.objects.select_related("follows"), process=process, pk=pk)
+    return get_object_or_404(Experiment.objects.select_related("follows", "source"), process=process, pk=pk)
 
 
 def chain(experiment: Experiment) -> list[Experiment]:

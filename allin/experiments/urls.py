@@ -14,6 +14,7 @@ workspace_patterns = [
     path(f"{_GROUP}leden/<int:member_pk>/verwijderen/", v.member_remove, name="workgroup_member_remove"),
     path(_LOG, v.experiment_list, name="experiment_list"),
     path(f"{_LOG}nieuw/", v.experiment_create, name="experiment_create"),
+    path(f"{_LOG}van-het-bord/", v.experiment_from_board, name="experiment_from_board"),
     path(f"{_LOG}logboek.pdf", v.experiment_log_pdf, name="experiment_log_pdf"),
     path(f"{_LOG}<int:exp_pk>/", v.experiment_detail, name="experiment_detail"),
     path(f"{_LOG}<int:exp_pk>/verwijderen/", v.experiment_delete, name="experiment_delete"),

@@ -2,6 +2,7 @@
 experiment, its one-page PDF). Only processes of the workbook method have them; others get a 404."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_POST
 from allin.core.forms import run_service
 from allin.workspaces.access import workspace_view
 
-from . import pdf, selectors, services
+from . import board, pdf, selectors, services
 from .forms import EXPERIMENT_FIELDS, ExperimentForm, MemberAddForm, QuestionForm
 from .models import WorkingGroupMember
 
@@ -84,8 +85,32 @@ def experiment_list(request, pk):
         "experiments": rows,
         "counts": selectors.status_counts(rows),
         "question": selectors.current_question(process),
+        "board": board.board_items(process),
     }
     return render(request, "experiments/experiment_list.html", context)
+
+
+@workspace_view(edit=True)
+@require_POST
+def experiment_from_board(request, pk):
+    process = selectors.workbook_process_get(request.workspace, pk)
+    try:
+        experiment, created = board.experiment_from_board(
+            process=process, ref=request.POST.get("ref", ""), user=request.user
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("experiment_list", workspace=request.workspace.slug, pk=process.pk)
+    if created:
+        messages.success(
+            request, _("Het experiment staat in het logboek. Maak het nu concreet: de stap, wie en wanneer.")
+        )
+    else:
+        messages.success(request, _("Hier was al een experiment van gemaakt."))
+    return redirect(
+        "experiment_detail", workspace=request.workspace.slug, pk=process.pk, exp_pk=experiment.pk
+    )
 
 
 def _follows(request, process):

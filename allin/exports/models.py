@@ -49,3 +49,35 @@ class ParkingPickup(models.Model):
 
     def __str__(self):
         return self.who
+
+
+class ReportPdf(models.Model):
+    """The report PDF of a meeting too big to lay out while the browser waits (allin/exports/report_pdf.py).
+    A background task builds it; the row holds its state and, when ready, the file. `fingerprint` is the SHA-256
+    of the HTML the PDF was (or is being) made from, so a PDF is only handed out while the meeting still reads the
+    same: a note added since makes a new one. One row per meeting, so a double click never builds twice."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("in de wachtrij")
+        BUILDING = "building", _("wordt opgemaakt")
+        READY = "ready", _("klaar")
+        FAILED = "failed", _("mislukt")
+
+    meeting = models.OneToOneField("processes.Meeting", on_delete=models.CASCADE, related_name="report_pdf")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    content = models.BinaryField(blank=True, default=b"")
+    pages = models.PositiveIntegerField(default=0)
+    notes = models.PositiveIntegerField(
+        default=0
+    )  # how many notes the report holds: the page says how long it takes
+    requested_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.meeting_id}: {self.status}"
+
+    @property
+    def is_building(self):
+        return self.status in (self.Status.QUEUED, self.Status.BUILDING)

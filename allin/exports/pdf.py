@@ -5,13 +5,25 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from allin.core import pdf_styles
+
+PDF_VARIANT = "pdf/ua-1"
+
 
 def render_pdf(template: str, context: dict, request=None) -> bytes:
+    html = render_to_string(template, context, request=request)
+    return render_pdf_from_html(html)[0]
+
+
+def render_pdf_from_html(html: str) -> tuple[bytes, int]:
+    """(the PDF, its number of pages)."""
     from weasyprint import HTML  # imported late: loading Pango costs time that only PDF requests should pay
 
-    html = render_to_string(template, context, request=request)
     stylesheet = finders.find("exports/print.css")
-    return HTML(string=html, base_url=stylesheet).write_pdf(pdf_variant="pdf/ua-1")
+    document = HTML(string=html, base_url=stylesheet).render(
+        stylesheets=pdf_styles.stylesheets(), pdf_variant=PDF_VARIANT
+    )
+    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
 
 
 def pdf_response(content: bytes, filename: str) -> HttpResponse:

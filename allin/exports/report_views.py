@@ -1,5 +1,5 @@
-"""The meeting report as a page and a PDF, its flip-over photos and the parking board's pick-ups; the process
-dashboard and its Excel export. Thin views: reads in report*.py and report_selectors.py, writes in
+"""The meeting report as a page (the PDF: report_pdf_views.py), its flip-over photos and the parking board's
+pick-ups; the process dashboard and its Excel export. Thin views: reads in report*.py and report_selectors.py, writes in
 report_services.py."""
 
 from django.contrib import messages
@@ -17,8 +17,7 @@ from allin.workspaces.access import workspace_view
 
 from . import report_dashboard, report_selectors, report_services, report_xlsx
 from .models import PHOTO_ALT_MAX, PICKUP_MAX
-from .pdf import pdf_response, render_pdf
-from .report import pdf_context, report_context
+from .report import report_context
 
 MAX_MB = report_services.PHOTO_MAX_BYTES // (1024 * 1024)
 
@@ -63,14 +62,6 @@ def _page(request, meeting, form=None, status=200, upload_error=None):
 @workspace_view()
 def meeting_report(request, pk):
     return _page(request, _meeting(request, pk))
-
-
-@require_GET
-@workspace_view()
-def meeting_report_pdf(request, pk):
-    meeting = _meeting(request, pk)
-    content = render_pdf("exports/report/meeting_pdf.html", pdf_context(meeting), request=request)
-    return pdf_response(content, f"verslag {meeting.name}")
 
 
 @workspace_view(edit=True)

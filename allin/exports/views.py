@@ -3,10 +3,10 @@ from django.utils.text import slugify
 
 from allin.methods.loader import get_method
 from allin.processes import selectors
+from allin.processes.ics import calendar_for, ics_response
 from allin.workspaces.access import workspace_view
 
 from .cards import question_cards_context
-from .ics import calendar_for, ics_response
 from .pdf import pdf_response, render_pdf
 from .runbook import runbook_context
 

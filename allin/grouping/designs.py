@@ -8,6 +8,7 @@ with the affine plane for this reason). When everybody is present in every plann
   the rotation, the other seven the rotations of one base round; base blocks found by a difference search);
 - 28 people in groups of 4, up to 9 rounds: the Hermitian unital of PG(2, 9) (28 points, 63 blocks of 4), a
   resolvable 2-(28, 4, 1) design; its 9 parallel classes are found by a small exact-cover search;
+- q(q - 1) people in groups of q - 1, up to q rounds: the affine plane without one line (20 in fours: 5 rounds);
 - 32 people in groups of 4, up to 9 rounds: the cosets of 9 planes of GF(2)^5 that meet only in 0 (a partial
   spread; 9 is the most there is, so a 10th round needs the search).
 Designs on fewer rounds than they have are cut; with more rounds the design gives the first ones and the search
@@ -258,12 +259,45 @@ def partial_spread_32():
                     return found
         return None
 
-    rounds = []
-    for plane in pick([], set()):
-        span = (0,) + plane
-        cosets = {tuple(sorted(x ^ v for v in span)) for x in range(32)}
-        rounds.append([list(c) for c in sorted(cosets)])
-    return rounds
+    return [_cosets(plane) for plane in pick([], set())]
+
+
+def _cosets(plane):
+    span = (0,) + tuple(plane)
+    return [list(c) for c in sorted({tuple(sorted(x ^ v for v in span)) for x in range(32)})]
+
+
+def coset_rounds_32(rounds):
+    """Rounds of cosets of planes of GF(2)^5: the partial spread's nine, then for each further round the plane
+    whose vectors were used least so far (two pairs a coset repeat per vector used before: the 10th round
+    repeats 16 pairs, where the known non-linear solutions of 8-4-10 repeat none)."""
+    found = partial_spread_32()[:rounds]
+    if rounds <= len(found):
+        return found
+    used = [0] * 32
+    for groups in found:
+        group = groups[0]  # the plane itself: the coset of 0
+        for v in group:
+            used[v] += 1
+    planes = sorted({tuple(sorted((a, b, a ^ b))) for a, b in combinations(range(1, 32), 2)})
+    while len(found) < rounds:
+        plane = min(planes, key=lambda p: sum(used[v] for v in p))
+        for v in plane:
+            used[v] += 1
+        found.append(_cosets(plane))
+    return found
+
+
+@cache
+def affine_minus_line(q):
+    """q rounds of q groups of q - 1 on q(q - 1) points with no pair twice: AG(2, q) without the points of one line
+    (every line of the other q classes loses one point); None if q is not a prime power. 5-4-5 from AG(2, 5)."""
+    classes = affine_plane(q)
+    if classes is None:
+        return None
+    gone = set(classes[0][0])
+    number = {p: i for i, p in enumerate(p for p in range(q * q) if p not in gone)}
+    return [[[number[p] for p in line if p not in gone] for line in c] for c in classes[1:]]
 
 
 def resolution_for(people, size, rounds):
@@ -273,7 +307,13 @@ def resolution_for(people, size, rounds):
         classes = affine_plane(size)
         if classes is not None:
             return classes[:rounds]
-    known = {(15, 3): kirkman_15, (21, 3): kirkman_21, (28, 4): unital_28, (32, 4): partial_spread_32}
+    if people == size * (size + 1):
+        truncated = affine_minus_line(size + 1)
+        if truncated is not None:
+            return truncated[:rounds]
+    if (people, size) == (32, 4):
+        return coset_rounds_32(rounds)
+    known = {(15, 3): kirkman_15, (21, 3): kirkman_21, (28, 4): unital_28}
     if (people, size) in known:
         return known[(people, size)]()[:rounds]
     return None

@@ -13,7 +13,8 @@ def design_start(problem, units_per_round, rng):
     """A plan with no repeats from a known design, when everyone is present in every planned round and nothing
     else (history, together pairs) binds; None otherwise. The experience experts are put on points that keep the
     expert rule in every round of the design (one per group, or never two together) when such points exist.
-    Rounds beyond what the design has are seated greedily after it (the search goes on from there)."""
+    Rounds beyond what the design has are seated greedily after it (the search goes on from there).
+    Returns (plan, how many of its rounds come from the design)."""
     planned = problem.present[problem.held :]
     if not planned or problem.together or any(len(g) > 1 for groups in problem.history for g in groups):
         return None
@@ -46,11 +47,12 @@ def design_start(problem, units_per_round, rng):
         pool_e, pool_o = iter(experts), iter(others)
         labels = [next(pool_e) if point in chosen else next(pool_o) for point in range(len(people))]
     plan = [[[labels[p] for p in group] for group in groups_] for groups_ in rounds]
-    if len(plan) < len(planned):
+    designed = len(plan)
+    if designed < len(planned):
         held = [[list(g) for g in groups_] for groups_ in plan]
         rest = dataclasses.replace(problem, history=problem.history + held)
-        plan += greedy_start(rest, units_per_round[len(plan) :], rng)
-    return plan
+        plan += greedy_start(rest, units_per_round[designed:], rng)
+    return plan, designed
 
 
 def _expert_points(rounds, points, count, groups, per_group, tries=2000):
@@ -195,12 +197,14 @@ def _badness(state, t, u):
     return score
 
 
-def tabu_search(state, rng, budget, deadline, lower, partners=None):
+def tabu_search(state, rng, budget, deadline, lower, partners=None, rounds=None):
     """Improve `state` in place; leave it at the best plan found. Returns why the search stopped.
 
     partners: None for every move (relocations and swaps), or per round, per unit the units it may swap with
-    (spread.kinds: swaps that keep every group's domains, experts and size)."""
-    movable = [t for t in range(len(state.rounds)) if state.groups[t] > 1]
+    (spread.kinds: swaps that keep every group's domains, experts and size). rounds: the planned rounds (indices)
+    whose groups may change; None for all."""
+    chosen = range(len(state.rounds)) if rounds is None else rounds
+    movable = [t for t in chosen if state.groups[t] > 1]
     if not movable or state.key <= lower:
         return "bound"
     best_key, best_plan = state.key, state.snapshot()

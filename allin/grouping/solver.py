@@ -28,6 +28,11 @@ YOUTH = (
 )
 # The share of a search for the swaps that keep the dealt domain spread (spread.py).
 KIND_SHARE = 0.7
+# The share of the first search after a design for the rounds the design does not give, with its rounds kept.
+FOCUS_SHARE = 0.3
+# Layouts (numbers of tables) searched at most once one keeps the hard rules: more tables are for repeats the
+# fewest tables cannot avoid, and each layout searched takes time from the others.
+MOST_LAYOUTS = 4
 # Search steps for a layout when the time decides (the deadline stops it long before).
 UNLIMITED = 10**9
 
@@ -87,6 +92,7 @@ class Attempt:
         self.state = None
         self.error = None
         self.dealt = False
+        self.focus = None  # planned rounds (indices) to search first, the others kept
         self.stopped = None
         self.kind_steps = 0
         self.steps = 0
@@ -96,6 +102,10 @@ class Attempt:
         self.state = State(problem, [[] for _ in range(len(problem.present) - problem.held)])
         try:
             begun = design_start(problem, self.state.units, rng)
+            if begun is not None:
+                begun, designed = begun
+                # the rounds the design did not give are searched first, with the design's rounds kept
+                self.focus = list(range(designed, len(problem.present) - problem.held)) or None
             self.dealt = begun is None and spread.wanted(problem)
             if self.dealt:
                 begun = spread.dealt_start(problem, self.state.units, rng)
@@ -112,16 +122,35 @@ class Attempt:
             self.stopped = "bound"
         return True
 
-    def search(self, steps, deadline):
-        """Search on for up to `steps` steps or until the deadline; a dealt start first spends KIND_SHARE of its
-        first search on kind-keeping swaps (spread.py)."""
+    def _share(self, deadline, share, timed):
+        """The deadline of a phase: `share` of the time left when the time decides (timed), else the deadline
+        (a step budget decides, so that the plan is the same for the seed on any machine)."""
+        if not timed:
+            return deadline
+        return min(deadline, time.perf_counter() + share * max(0.0, deadline - time.perf_counter()))
+
+    def search(self, steps, deadline, timed=False):
+        """Search on for up to `steps` steps or until the deadline. After a design the rounds it did not give
+        come first (FOCUS_SHARE); a dealt start first spends KIND_SHARE of its first search on kind-keeping swaps
+        (spread.py). Shares are of the steps, or with `timed` of the time."""
         if self.stopped == "bound":
             return
         state, rng = self.state, self.rng
+        if self.focus:
+            first = self._share(deadline, FOCUS_SHARE, timed)
+            self.stopped = tabu_search(
+                state, rng, max(1, int(steps * FOCUS_SHARE)), first, self.lower, rounds=self.focus
+            )
+            self.focus = None
+            if self.stopped == "bound":
+                return
         if self.dealt and not self.kind_steps:
             self.kind_steps = max(1, int(steps * KIND_SHARE))
             kinds = spread.kinds(state)
-            self.stopped = tabu_search(state, rng, self.kind_steps, deadline, self.lower, partners=kinds)
+            until = self._share(deadline, KIND_SHARE, timed)
+            self.stopped = tabu_search(state, rng, self.kind_steps, until, self.lower, partners=kinds)
+            if self.stopped == "time" and time.perf_counter() < deadline:
+                self.stopped = "budget"  # its share of the time is over, not the layout's
             steps -= self.kind_steps
             if self.stopped != "budget" or steps <= 0:
                 return
@@ -159,26 +188,33 @@ def solve(data, clock=time.perf_counter):
     started = clock()
     problem = data if not isinstance(data, dict) else parse(data)
     deadline = started + problem.time_limit * 0.95
-    attempts = [Attempt(problem, counts, random.Random(problem.seed)) for counts in layouts(problem)]
-    ready = [a for a in attempts if a.start(deadline)]
-    if not ready:
-        raise _refusal(problem, [attempts[0].error])
-    best = None
-    for number, attempt in enumerate(ready):
-        if best is not None and (best[3][:2] == (0, 0) or attempt.hopeless_against(best[3])):
+    candidates = layouts(problem)
+    best, first_error, searched = None, None, 0
+    for counts in candidates:
+        if best is not None and best[3][0] == 0 and (best[3][1] == 0 or searched >= MOST_LAYOUTS):
+            break  # a plan without repeats (more tables cannot beat it), or enough layouts tried
+        attempt = Attempt(problem, counts, random.Random(problem.seed))
+        if not attempt.start(deadline):
+            first_error = first_error or attempt.error
+            continue
+        if best is not None and attempt.hopeless_against(best[3]):
             continue
         if problem.iterations is not None:
             attempt.search(problem.iterations, deadline)
         else:
-            # equal shares of what is left, keeping one more share for the best layout at the end
-            shares = len(ready) - number + (len(ready) > 1)
-            attempt.search(UNLIMITED, clock() + (deadline - clock()) / shares)
+            # an equal share of what is left for each layout still to search, one share kept for the best at the end
+            left = min(MOST_LAYOUTS, len(candidates)) - searched
+            shares = max(1, left) + (len(candidates) > 1)
+            attempt.search(UNLIMITED, clock() + (deadline - clock()) / shares, timed=True)
+        searched += 1
         judged = attempt.judge()
         if best is None or judged[3] < best[3]:
             best = judged + (attempt,)
+    if best is None:
+        raise _refusal(problem, [first_error])
     rounds, faults, figures, key, attempt = best
     if problem.iterations is None and attempt.stopped != "bound" and clock() < deadline:
-        attempt.search(UNLIMITED, deadline)  # the rest of the time for the best layout
+        attempt.search(UNLIMITED, deadline, timed=True)  # the rest of the time for the best layout
         rounds, faults, figures, key = attempt.judge()
     if faults:
         raise _refusal(problem, [], faults)

@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from allin.core import pdf_styles
+
 
 def _columns(count):
     """More columns (and a smaller letter) for more people, so that the list stays on one page."""
@@ -34,7 +36,9 @@ def groups_pdf(meeting, plan, request=None) -> bytes:
         request=request,
     )
     stylesheet = finders.find("groups/print.css")
-    return HTML(string=html, base_url=stylesheet).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=html, base_url=stylesheet).write_pdf(
+        stylesheets=pdf_styles.stylesheets(), pdf_variant="pdf/ua-1"
+    )
 
 
 def pdf_response(content: bytes, filename: str) -> HttpResponse:

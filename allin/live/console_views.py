@@ -16,7 +16,7 @@ from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
 from . import console_forms as forms
-from . import delta, hopes, notes, realtime, registry, selectors, services, timer
+from . import delta, hopes, notes, realtime, registry, room, selectors, services, timer
 from .forms import ThemeForm
 from .models import Activity, LiveMeeting, Note, Theme
 
@@ -25,6 +25,7 @@ def _console_context(request, meeting, live, error=None):
     state = selectors.stage(live, include_hidden=True)
     return {
         **state,
+        **room.console_context(live),
         "meeting": meeting,
         "process": meeting.process,
         "error": error,

@@ -32,6 +32,7 @@ RESULTS = "results"  # answers came in (words, dots, consent, ...): projector an
 ATTENDEE = "attendee"  # what only one phone shows (its table, its card)
 PHONES = "phones"  # every phone's personal part
 PROJECTOR_REVOKED = "projector_revoked"
+ROOM = "room"  # the room's state for consoles: a join refused, a flood begun (room.py)
 
 # Which changes a phone only catches up on with a new stage, and which ones projector and consoles only
 # catch up on with a new stage; a new note is the one change a screen can be sent on its own.
@@ -131,3 +132,7 @@ def phones_refresh(live_id: int) -> int:
 
 def projector_revoked(live_id: int, key: str) -> None:
     announce(LiveEvent(live_id, PROJECTOR_REVOKED, key=key))
+
+
+def room_changed(live_id: int) -> None:
+    announce(LiveEvent(live_id, ROOM))

@@ -1,6 +1,7 @@
 """A meeting in progress. Everything a screen shows is derived from these rows, so a server restart or a
 reconnect brings every phone, projector and console back exactly as it was."""
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -18,6 +19,11 @@ THEME_MAX = 80
 PROMPT_MAX = 300
 # Kinds whose phones post notes (post-its) onto a board.
 NOTE_KINDS = {"notes", "parking", "hopes_fears", "tips_tops"}
+
+
+def new_join_key():
+    # 192 random bits: the QR code's link joins without the code-guessing limit (see room.py).
+    return secrets.token_urlsafe(24)
 
 
 class LiveMeeting(models.Model):
@@ -38,6 +44,10 @@ class LiveMeeting(models.Model):
     timer_ends_at = models.DateTimeField(null=True, blank=True)
     timer_seconds = models.PositiveIntegerField(null=True, blank=True)
     show_parking = models.BooleanField(default=False)
+    # How many phones may join (None: derived from the expected attendance, room.py); closed: no new phones.
+    room_size = models.PositiveIntegerField(null=True, blank=True)
+    room_closed = models.BooleanField(default=False)
+    join_key = models.CharField(max_length=64, default=new_join_key)
     # Bumped by every change a screen could show (events.py); every push carries it, so a screen that sees a
     # gap, reconnects or has been quiet asks for what changed since its version.
     version = models.PositiveBigIntegerField(default=0)

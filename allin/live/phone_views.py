@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from allin.core import ratelimit
 
-from . import attendance, codes, delta, groups_panel, notes, realtime, registry, selectors, services
+from . import attendance, codes, delta, groups_panel, notes, realtime, registry, room, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
 from .models import NOTE_MAX, Activity, LiveMeeting
 
@@ -59,20 +59,32 @@ def code_lookup(request):
 
 @never_cache
 @ensure_csrf_cookie
-def join(request, code):
-    if _limited(request):
+def join(request, code, key=None):
+    # A phone already in, or one that scanned the QR code (its key cannot be guessed), skips the limit on
+    # mistyped codes; everyone else is held to it (room.py).
+    normal = codes.normalise(code)
+    joined = attendance.with_meeting(request.COOKIES, normal) if normal else None
+    if joined is None and key is None and _limited(request):
         return _too_many(request)
-    live = _live(request, code)
+    live = joined.live if joined is not None else _live(request, code)
     if live is None:
         return _wrong_code(request)
-    if code != live.code:
+    if key is not None and not room.key_matches(live, key):
+        return redirect("live_join", code=live.code)  # an old QR code: the code itself is right
+    if code != live.code and key is None:
         return redirect("live_join", code=live.code)
-    attendee = attendance.from_request(request, live)
+    attendee = joined or attendance.from_request(request, live)
     if attendee is not None:
+        if key is not None:
+            return redirect("live_join", code=live.code)
         return _phone_page(request, live, attendee)
     if not live.is_open:
         return render(request, "live/ended.html", {"live": live})
+    if reason := room.refusal(live):
+        return _join_refused(request, live, reason)
     form = JoinForm(request.POST or None)
+    if request.method == "POST" and not room.join_attempt_allowed(request=request, live=live):
+        return _join_refused(request, live, "rate")
     if request.method == "POST" and form.is_valid():
         try:
             attendee = services.attendee_join(live=live, **form.cleaned_data)
@@ -84,6 +96,14 @@ def join(request, code):
             return response
     status = 400 if request.method == "POST" else 200
     return render(request, "live/join.html", {"live": live, "form": form}, status=status)
+
+
+def _join_refused(request, live, reason):
+    status = 429 if reason == "rate" else 403
+    response = render(request, "live/join_refused.html", {"live": live, "reason": reason}, status=status)
+    if reason == "rate":
+        response["Retry-After"] = str(room.WINDOW_SECONDS)
+    return response
 
 
 def _phone_context(live, attendee, note_form=None):
@@ -140,7 +160,12 @@ def note_post(request, code):
         )
     form = NoteForm(request.POST)
     error, status = None, 400
-    if form.is_valid():
+    if form.is_valid() and not room.note_allowed(request=request, live=live):
+        error = _(
+            "Vanaf dit netwerk komen nu heel veel post-its binnen. Wacht even en verstuur hem dan opnieuw."
+        )
+        status = 429
+    elif form.is_valid():
         activity = Activity.objects.filter(live=live, pk=form.cleaned_data["activity"]).first()
         if activity is None:
             error = _("Dit bord hoort niet bij deze bijeenkomst.")

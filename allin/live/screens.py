@@ -11,7 +11,7 @@ when they reconnect or have heard nothing for a while (live.js). What a screen f
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from . import events, realtime, selectors
+from . import events, realtime, room, selectors
 from .models import Activity, Attendee, LiveMeeting, Note
 from .realtime import CONSOLE, PHONES, PROJECTOR, attendee_group, group
 
@@ -122,7 +122,13 @@ def _attendees(event):
     """Someone joined: the join screen's counter and the console's counter update in place."""
     count = str(Attendee.objects.filter(live_id=event.live_id).count())
     op = [{"op": "text", "target": "#joined-count", "text": count}]
-    return [(group(event.live_id, PROJECTOR), op), (group(event.live_id, CONSOLE), op)]
+    console = op + room.console_ops(event.live_id)  # the join rate, and a refetch when a flood begins
+    return [(group(event.live_id, PROJECTOR), op), (group(event.live_id, CONSOLE), console)]
+
+
+def _room(event):
+    """The consoles refetch, so they show the room's warning."""
+    return _refresh(event.live_id, CONSOLE)
 
 
 def _results(event):
@@ -155,4 +161,5 @@ HANDLERS = {
     events.ATTENDEE: _attendee,
     events.PHONES: _phones,
     events.PROJECTOR_REVOKED: _projector_revoked,
+    events.ROOM: _room,
 }

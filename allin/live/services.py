@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from allin.core.text import one_line
 from allin.methods.activities import LIVE_ACTIVITIES
 
-from . import codes, events
+from . import codes, events, room
 from .models import NAME_MAX, Activity, Attendee, AttendeeRole, ItemRun, LiveMeeting
 from .selectors import DEFAULT_CATEGORIES
 
@@ -114,6 +114,7 @@ def attendee_join(*, live: LiveMeeting, name: str, role: str) -> Attendee:
         raise ValidationError(_("Je naam mag hoogstens %(max)d tekens lang zijn.") % {"max": NAME_MAX})
     if role not in AttendeeRole.values:
         raise ValidationError(_("Kies wie je bent."))
+    room.admit(live=live)
     attendee = Attendee.objects.create(live=live, name=name, role=role)
     events.attendees_changed(live.pk)
     return attendee

@@ -1,11 +1,12 @@
 from django.urls import path
 
 from . import console_views as c
-from . import groups_panel, participant_links, phone_views, photo_views, projector_views
+from . import groups_panel, participant_links, phone_views, photo_views, projector_views, room_views
 
 public_patterns = [
     path("j/", phone_views.code_lookup, name="live_code"),
     path("j/<str:code>/", phone_views.join, name="live_join"),
+    path("j/<str:code>/qr/<str:key>/", phone_views.join, name="live_join_qr"),
     path("j/<str:code>/stand/", phone_views.phone_stage, name="live_phone_stage"),
     path("j/<str:code>/post-it/", phone_views.note_post, name="live_note_post"),
     path("j/<str:code>/doe/<int:activity>/mijn/", phone_views.activity_mine, name="live_activity_mine"),
@@ -40,6 +41,10 @@ meeting_patterns = [
     path("live/thema/samenvoegen/", c.theme_merge, name="live_theme_merge"),
     path("live/thema/verwijderen/", c.theme_delete, name="live_theme_delete"),
     path("live/projectorlink/", c.projector_renew, name="live_projector_renew"),
+    path("live/zaal/grootte/", room_views.room_size, name="live_room_size"),
+    path("live/zaal/dicht/", room_views.room_closed, name="live_room_closed"),
+    path("live/zaal/toelaten/", room_views.room_let_in, name="live_room_let_in"),
+    path("live/zaal/nieuwe-qr/", room_views.room_new_qr, name="live_room_new_qr"),
     path("live/timer/starten/", c.timer_start, name="live_timer_start"),
     path("live/timer/erbij/", c.timer_add, name="live_timer_add"),
     path("live/timer/stoppen/", c.timer_stop, name="live_timer_stop"),

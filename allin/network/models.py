@@ -59,6 +59,7 @@ class Partner(models.Model):
     # version, so every older link stops working at once.
     link_mode = models.CharField(max_length=10, choices=LinkMode.choices, blank=True, default=LinkMode.NONE)
     link_version = models.PositiveIntegerField(default=0)
+    link_secret_hash = models.CharField(max_length=64, default="")  # the link's own secret, hashed
     link_created_at = models.DateTimeField(null=True, blank=True)
     filled_by_partner_at = models.DateTimeField(null=True, blank=True)
     checked_by_partner_at = models.DateTimeField(null=True, blank=True)
@@ -124,6 +125,7 @@ class ParticipantLink(models.Model):
     process = models.OneToOneField(Process, on_delete=models.CASCADE, related_name="network_link")
     version = models.PositiveIntegerField(default=0)
     active = models.BooleanField(default=False)
+    secret_hash = models.CharField(max_length=64, default="")  # the link's own secret, hashed
     created_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):

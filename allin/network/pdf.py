@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from allin.core import pdf_styles
+
 
 def card_pdf(partner, request=None) -> bytes:
     from weasyprint import HTML  # imported late: loading Pango costs time only PDF requests should pay
@@ -17,7 +19,9 @@ def card_pdf(partner, request=None) -> bytes:
         request=request,
     )
     stylesheet = finders.find("network/card_print.css")
-    return HTML(string=html, base_url=stylesheet).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=html, base_url=stylesheet).write_pdf(
+        stylesheets=pdf_styles.stylesheets(), pdf_variant="pdf/ua-1"
+    )
 
 
 def pdf_response(content: bytes, filename: str) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from allin.audit.services import audit_record
 from allin.core import limits
 from allin.core.text import one_line
+from allin.core.tokens import link_secret_hash, new_link_secret, unknown_secret_hash
 
 from . import links
 from .catalogue import KIND_LABELS, OTHER, ConsentSource, LinkMode, Share
@@ -254,12 +255,14 @@ def partner_link_create(*, partner, mode) -> str:
     partner = Partner.objects.select_for_update().get(pk=partner.pk)
     partner.link_mode = mode
     partner.link_version += 1
+    secret = new_link_secret()
+    partner.link_secret_hash = link_secret_hash(secret)
     partner.link_created_at = timezone.now()
     if mode == LinkMode.CHECK:
         partner.checked_by_partner_at = None
         partner.checked_with_changes = False
     partner.save()
-    return links.partner_token(partner)
+    return links.partner_token(partner, secret)
 
 
 @transaction.atomic
@@ -267,6 +270,7 @@ def partner_link_revoke(*, partner) -> Partner:
     partner = Partner.objects.select_for_update().get(pk=partner.pk)
     partner.link_mode = LinkMode.NONE
     partner.link_version += 1
+    partner.link_secret_hash = unknown_secret_hash()
     partner.save()
     return partner
 
@@ -334,9 +338,11 @@ def participant_link_create(*, process) -> str:
     link, _created = ParticipantLink.objects.select_for_update().get_or_create(process=process)
     link.version += 1
     link.active = True
+    secret = new_link_secret()
+    link.secret_hash = link_secret_hash(secret)
     link.created_at = timezone.now()
     link.save()
-    return links.participant_token(link)
+    return links.participant_token(link, secret)
 
 
 @transaction.atomic
@@ -345,6 +351,7 @@ def participant_link_revoke(*, process) -> None:
     if link is not None:
         link.version += 1
         link.active = False
+        link.secret_hash = unknown_secret_hash()
         link.save()
 
 

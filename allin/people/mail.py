@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from allin.exports.ics import calendar_for
+from allin.processes.ics import calendar_for
 
 from .links import rsvp_url
 from .models import MeetingInfo

@@ -94,8 +94,9 @@ class Membership(models.Model):
 
 
 class WorkspaceInvitation(models.Model):
-    """An e-mailed invitation to join a workspace. The link is a signed token naming this row; accepting it
-    sets accepted_at, which makes the link single use."""
+    """An e-mailed invitation to join a workspace. The link is a signed token naming this row and a random
+    secret whose hash only is kept here (allin.core.tokens); accepting it sets accepted_at, which makes the link
+    single use, and only an account with the invited e-mail address may accept it."""
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mailadres"), max_length=EMAIL_MAX)
@@ -109,6 +110,7 @@ class WorkspaceInvitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+    secret_hash = models.CharField(max_length=64, default="")
 
     class Meta:
         ordering = ["-created_at"]

@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from allin.audit.services import audit_record
 from allin.core.limits import NAME_MAX
 from allin.core.site import public_url
-from allin.core.tokens import make_token, read_token
+from allin.core.tokens import (
+    link_secret_hash,
+    link_secret_matches,
+    make_link_token,
+    new_link_secret,
+    read_link_token,
+    unknown_secret_hash,
+)
 
 from . import export
 from .models import Membership, Role, User, Workspace, WorkspaceInvitation
@@ -49,8 +56,12 @@ def workspace_create(*, name: str, owner: User) -> Workspace:
     return workspace
 
 
-def invitation_token(invitation: WorkspaceInvitation) -> str:
-    return make_token(purpose=INVITATION_PURPOSE, value=str(invitation.pk))
+def _invitation_token(invitation: WorkspaceInvitation, secret: str) -> str:
+    return make_link_token(purpose=INVITATION_PURPOSE, parts=[invitation.pk], secret=secret)
+
+
+class WrongAccount(ValidationError):
+    """The invitation is for another e-mail address than the signed-in account's."""
 
 
 @transaction.atomic
@@ -63,8 +74,13 @@ def invitation_create(
         raise ValidationError(_("Kies een geldige rol."))
     if Membership.objects.filter(workspace=workspace, user__email=email).exists():
         raise ValidationError(_("%(email)s is al lid van deze werkruimte.") % {"email": email})
+    secret = new_link_secret()  # only in the e-mail; the row keeps its hash
     invitation = WorkspaceInvitation.objects.create(
-        workspace=workspace, email=email, role=role, invited_by=invited_by
+        workspace=workspace,
+        email=email,
+        role=role,
+        invited_by=invited_by,
+        secret_hash=link_secret_hash(secret),
     )
     audit_record(
         workspace=workspace,
@@ -73,7 +89,9 @@ def invitation_create(
         target=invitation,
         summary=f"{email} {_('als')} {invitation.get_role_display()}",
     )
-    link = public_url(reverse("invitation_accept", args=[invitation_token(invitation)]))
+    # The only moment the link exists: in the e-mail, and on the returned object for the caller (tests, demo).
+    invitation.token = _invitation_token(invitation, secret)
+    link = public_url(reverse("invitation_accept", args=[invitation.token]))
     context = {"invitation": invitation, "link": link, "inviter": invited_by}
     transaction.on_commit(
         lambda: send_mail(
@@ -88,14 +106,24 @@ def invitation_create(
 
 def invitation_from_token(token: str) -> WorkspaceInvitation | None:
     """The invitation a link names, or None when the link is forged, expired, used or revoked."""
-    value = read_token(purpose=INVITATION_PURPOSE, token=token, max_age_seconds=INVITATION_MAX_AGE)
-    if value is None or not value.isdigit():
+    found = read_link_token(
+        purpose=INVITATION_PURPOSE, token=token, max_age_seconds=INVITATION_MAX_AGE, numbers=1
+    )
+    if found is None:
         return None
-    return (
+    pk, secret = found
+    invitation = (
         WorkspaceInvitation.objects.select_related("workspace")
-        .filter(pk=int(value), accepted_at__isnull=True, revoked_at__isnull=True)
+        .filter(pk=pk, accepted_at__isnull=True, revoked_at__isnull=True)
         .first()
     )
+    if invitation is None or not link_secret_matches(secret, invitation.secret_hash):
+        return None
+    return invitation
+
+
+def invitation_is_for(invitation: WorkspaceInvitation, user: User) -> bool:
+    return (user.email or "").strip().lower() == invitation.email.strip().lower()
 
 
 @transaction.atomic
@@ -103,10 +131,20 @@ def invitation_accept(*, token: str, user: User) -> Membership:
     invitation = invitation_from_token(token)
     if invitation is None:
         raise ValidationError(_("Deze uitnodiging is verlopen, al gebruikt of ingetrokken."))
+    return invitation_accept_found(invitation=invitation, user=user)
+
+
+@transaction.atomic
+def invitation_accept_found(*, invitation: WorkspaceInvitation, user: User) -> Membership:
+    """Accepts an open invitation found without its link: by the link (above), or by an account whose verified
+    e-mail is the invited address (single sign-on). The address must match either way."""
     # Lock the row so two clicks at once cannot both use a single-use link.
     invitation = WorkspaceInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None or invitation.revoked_at is not None:
         raise ValidationError(_("Deze uitnodiging is verlopen, al gebruikt of ingetrokken."))
+    if not invitation_is_for(invitation, user):
+        # A forwarded or leaked link makes nobody else a member.
+        raise WrongAccount(_("Deze uitnodiging is voor een ander e-mailadres dan dat van je account."))
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -144,8 +182,8 @@ def invitation_revoke(*, invitation: WorkspaceInvitation) -> None:
     # Decide in the database, not on the caller's copy: an invitation accepted a moment ago stays accepted.
     WorkspaceInvitation.objects.filter(
         pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
-    ).update(revoked_at=timezone.now())
-    invitation.refresh_from_db(fields=["accepted_at", "revoked_at"])
+    ).update(revoked_at=timezone.now(), secret_hash=unknown_secret_hash())
+    invitation.refresh_from_db(fields=["accepted_at", "revoked_at", "secret_hash"])
     audit_record(
         workspace=invitation.workspace_id,
         action="member.invite_revoke",

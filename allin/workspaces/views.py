@@ -117,6 +117,11 @@ def invitation_accept(request, token):
     if invitation is None:
         return render(request, "workspaces/invitation_invalid.html", status=404)
     if request.user.is_authenticated:
+        if not services.invitation_is_for(invitation, request.user):
+            # Nothing changes: the page says whose account this is and how to switch.
+            return render(
+                request, "workspaces/invitation_wrong_account.html", {"invitation": invitation}, status=403
+            )
         if request.method == "POST":
             try:
                 membership = services.invitation_accept(token=token, user=request.user)

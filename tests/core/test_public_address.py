@@ -119,7 +119,7 @@ def test_make_run_sets_site_url_from_port(tmp_path, environment, expected):
     fake.chmod(0o755)
     env = {"PATH": "/usr/bin:/bin", **environment}
     result = subprocess.run(
-        ["make", "-s", "-o", "install", "run", "PORT=8123", f"PY={fake}"],
+        ["make", "-s", "-o", "install", "-o", ".allin-secret-key", "run", "PORT=8123", f"PY={fake}"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -49,3 +49,21 @@ def test_the_workbook_shows_a_working_group_a_sharpened_question_and_a_chain_of_
     log = selectors.experiments(process)
     assert {e.status for e in log} == {"idee", "loopt", "klaar", "gestopt"}
     assert [f.label for f in log[0].follow_up_list] == ["E2", "E3"]
+    assert log[0].source.kind == "plan"  # made from the plan on the kick-off meeting's board
+
+
+def test_step_zero_of_the_child_poverty_series_is_filled_in(db):
+    from allin.stepzero import selectors
+    from allin.stepzero.models import Debrief
+
+    call_command("demo")
+    process = Process.objects.get(method_slug="kinderarmoede")
+    assert process.inventory.count() == 5 and process.managers.count() == 4
+    assert len(selectors.team(process)) == 2
+    assert (
+        Debrief.objects.filter(meeting__process=process).count() == len(selectors.held_meetings(process)) >= 2
+    )
+    rows = selectors.fixed_overview(process)
+    assert all(row.fixed for row in rows)
+    assert [row.organisation.name for row in rows if row.missed] == ["Diaconie Voorbeeld"]
+    assert process.workspace.cases.count() == 2

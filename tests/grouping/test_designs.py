@@ -28,6 +28,7 @@ def assert_resolution(rounds, people, size):
         (designs.partial_spread_32, 32, 4, 9),
         (lambda: designs.affine_plane(5), 25, 5, 6),
         (lambda: designs.affine_plane(4), 16, 4, 5),
+        (lambda: designs.affine_minus_line(5), 20, 4, 5),
     ],
 )
 def test_each_design_seats_everyone_once_a_round_and_no_pair_twice(build, people, size, rounds):
@@ -36,7 +37,20 @@ def test_each_design_seats_everyone_once_a_round_and_no_pair_twice(build, people
     assert_resolution(found, people, size)
 
 
-@pytest.mark.parametrize("people,size,rounds", [(21, 3, 10), (28, 4, 9), (32, 4, 9), (15, 3, 7), (25, 5, 6)])
+def test_a_tenth_round_for_32_in_fours_is_the_coset_round_with_the_fewest_repeats():
+    rounds = designs.coset_rounds_32(10)
+    assert_resolution(rounds[:9], 32, 4)
+    counts = {}
+    for groups in rounds:
+        for group in groups:
+            for pair in combinations(sorted(group), 2):
+                counts[pair] = counts.get(pair, 0) + 1
+    assert sum(c - 1 for c in counts.values()) == 16  # two pairs in each of the eight groups met before
+
+
+@pytest.mark.parametrize(
+    "people,size,rounds", [(20, 4, 5), (21, 3, 10), (28, 4, 9), (32, 4, 9), (15, 3, 7), (25, 5, 6)]
+)
 def test_where_a_design_fits_the_plan_has_no_repeats_and_stops_at_the_bound(people, size, rounds):
     data = {
         "people": [{"id": f"p{i}"} for i in range(people)],
@@ -76,3 +90,17 @@ def test_on_equal_repeats_the_fewest_tables():
     data = {"people": [{"id": i} for i in range(8)], "rounds": 1, "group_size": {"min": 2, "max": 4}}
     plan = solve(data | {"iterations": 50})
     assert plan["groups_per_round"] == [2]
+
+
+def test_a_round_beyond_the_design_is_searched_with_the_design_kept():
+    # 20 in fours: five rounds from the affine plane without a line; the sixth can at best take four from each
+    # of four unmet fives and seat the last four together: 6 repeats
+    data = {
+        "people": [{"id": i} for i in range(20)],
+        "rounds": 6,
+        "group_size": {"min": 4, "max": 4},
+        "seed": 2,
+        "iterations": 300,
+        "time_limit": 30,
+    }
+    assert solve(data)["repeats"] <= 6

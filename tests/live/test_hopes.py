@@ -204,8 +204,14 @@ def test_the_console_shows_the_review_with_buttons(w, as_facilitator):
     item = page[page.index(f'id="chope-{w.a["Betere hulp"].pk}"') :]
     item = item[: item.index("</li>")]
     # The chosen answer is pressed and takes the mark away when pressed again.
-    assert 'value="" class="button small hopes-chosen" aria-pressed="true">ja<' in item
-    assert 'value="nee" class="button small secondary" aria-pressed="false">nee<' in item
+    chosen = (
+        'class="utrecht-button small utrecht-button--primary-action hopes-chosen" aria-pressed="true">ja<'
+    )
+    assert 'value="" ' + chosen in item
+    assert (
+        'value="nee" class="utrecht-button small utrecht-button--secondary-action" aria-pressed="false">nee<'
+        in item
+    )
     assert "Weggehaald" not in page and "Van een ander traject" not in page
     assert 'id="cnotes-' in page  # the board of new notes is still there
 

@@ -23,6 +23,8 @@ LIVE_PERSONAS = ("attendee", "foreign_attendee", "projector", "revoked_projector
 LIVE_ROUTES = {
     "live_code": dict.fromkeys(LIVE_PERSONAS, (404, None)),
     "live_join": {**dict.fromkeys(LIVE_PERSONAS, (200, 400)), "attendee": (200, 200)},  # 200: the phone page
+    # The QR code's link with a wrong key (none of these personas holds the join key): on to the code page.
+    "live_join_qr": dict.fromkeys(LIVE_PERSONAS, (302, 302)),
     "live_phone_stage": {**dict.fromkeys(LIVE_PERSONAS, (403, None)), "attendee": (200, None)},
     "live_note_post": {**dict.fromkeys(LIVE_PERSONAS, (405, 403)), "attendee": (405, 400)},
     "live_projector": {**dict.fromkeys(LIVE_PERSONAS, (404, None)), "projector": (200, None)},

@@ -4,7 +4,7 @@ the printable card."""
 import re
 
 import pytest
-from django.template.loader import render_to_string
+from django.template import Context, Template
 from django.urls import reverse
 
 from allin.network import collaborations, services
@@ -61,8 +61,9 @@ def test_the_picture_is_accessible_svg_with_a_text_alternative(workspace, as_fac
     assert "Het plaatje als tekst" in page and "stages &amp; spreekuur" in page
 
 
-def test_the_people_hook_says_when_nobody_is_invited_yet():
-    html = render_to_string("network/_overview_people.html", {"partners": []})
+def test_the_people_panel_says_when_nobody_is_invited_yet(db):
+    page = Template('{% load panels %}{% panels "network_overview" partners=partners %}')
+    html = page.render(Context({"partners": [], "request": None}))
     assert "Nog niemand van deze organisaties is uitgenodigd" in html
 
 

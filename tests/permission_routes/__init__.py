@@ -2,9 +2,21 @@
 vocabulary of tests/permission_table.py, and extend_world(world), which adds the objects its routes name to the
 walk's world (a SimpleNamespace with workspace, process, meeting, live, attendee, people, ...)."""
 
-from . import actions, audit, experiments, groups, network, people, reports, socialmap
+from . import (
+    accounts,
+    actions,
+    audit,
+    experiments,
+    groups,
+    network,
+    people,
+    reports,
+    room,
+    socialmap,
+    stepzero,
+)
 
-MODULES = (network, people, socialmap, actions, experiments, reports, groups, audit)
+MODULES = (network, people, socialmap, stepzero, actions, experiments, reports, groups, audit, accounts, room)
 
 
 def routes():

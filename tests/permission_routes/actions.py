@@ -50,6 +50,10 @@ ROUTES = {
     "feedback_plan_save": _post(_process, lambda w: {"who": "De jongerenwerker"}),
     "feedback_settings": _post(_process, lambda w: {"intro": "Hoi!", "reactions_open": "on"}),
     "feedback_publish": _post(_process),
+    "feedback_tip_answer": _post(
+        _process, lambda w: {"ref": f"note-{w.note.pk}", "status": "geregeld", "text": "Is er al."}
+    ),
+    "feedback_progress_show": _post(lambda w: {**_process(w), "update_pk": w.owner_update.pk}),
     "reaction_moderate": _post(
         lambda w: {**_process(w), "reaction_pk": w.reaction.pk}, lambda w: {"do": "approve"}
     ),
@@ -111,6 +115,7 @@ def extend_world(world):
     world.feedback_key = page.key
     world.owner_token = links.owner_token(action)
     world.reaction = reaction
+    world.owner_update = services.action_progress(action=action, via="eigenaar", text="Het loopt.")
     world.agreement = agreement
     world.agreement_key = agreement.key
     world.agreement_row = followup.agreement_row_add(agreement=agreement, what="Stageplekken delen")

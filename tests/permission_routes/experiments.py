@@ -33,6 +33,7 @@ ROUTES = {
     "experiment_list": Route(_workbook, READ),
     "experiment_create": Route(_workbook, EDIT_PAGE, EDIT_POST, _experiment_data),
     "experiment_log_pdf": Route(_workbook, READ),
+    "experiment_from_board": Route(_workbook, POST_ONLY_GET, EDIT_POST, lambda w: {"ref": "note-0"}),
     "experiment_detail": Route(_experiment, READ, EDIT_POST, _experiment_data),
     "experiment_delete": Route(_experiment, POST_ONLY_GET, EDIT_POST),
 }

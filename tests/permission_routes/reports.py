@@ -1,6 +1,6 @@
 """The permission walk's table for the reports URLs (see tests/permission_routes/__init__.py): the meeting report
-(page, PDF, flip-over photos, who picks up each parking board item) and the process dashboard with its Excel
-export. Everyone in the workspace reads; only facilitators and owners change."""
+(page, PDF and the state of a big one's build, flip-over photos, who picks up each parking board item) and the
+process dashboard with its Excel export. Everyone in the workspace reads; only facilitators and owners change."""
 
 import io
 import uuid
@@ -23,6 +23,8 @@ def _parking_note(w):
 ROUTES = {
     "meeting_report": Route(_meeting, READ),
     "meeting_report_pdf": Route(_meeting, READ),
+    "meeting_report_pdf_status": Route(_meeting, READ),
+    "meeting_report_pdf_again": Route(_meeting, POST_ONLY_GET, EDIT_POST),
     "report_photo_upload": Route(_meeting, POST_ONLY_GET, EDIT_POST),
     "report_photo_image": Route(_photo, READ),
     "report_photo_alt": Route(

@@ -23,6 +23,6 @@ def invite(workspace, owner):
 
     def make(email="nieuw@example.org", role=Role.FACILITATOR):
         invitation = services.invitation_create(workspace=workspace, email=email, role=role, invited_by=owner)
-        return invitation, services.invitation_token(invitation)
+        return invitation, invitation.token
 
     return make

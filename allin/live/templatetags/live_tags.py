@@ -25,6 +25,12 @@ def join_url(live):
 
 
 @register.filter
+def qr_join_url(live):
+    """The QR code's link: with the meeting's join key, so who scans it skips the limit on mistyped codes."""
+    return f"{live.base_url}/j/{live.code}/qr/{live.join_key}/"
+
+
+@register.filter
 def short_join_address(live):
     host = urlsplit(live.base_url).netloc or live.base_url
     return f"{host}/j/{live.code}"

@@ -12,6 +12,7 @@ from allin.demo import held
 from allin.demo import network as demo_network
 from allin.demo import people as demo_people
 from allin.demo import socialmap as demo_socialmap
+from allin.demo import stepzero as demo_stepzero
 from allin.demo import workbook as demo_workbook
 from allin.processes import services as process_services
 from allin.processes.models import ChecklistItem
@@ -69,7 +70,15 @@ class Command(BaseCommand):
         )
         self._fill(wan, user, location="Stadhuis, zaal 3", done_share=0.3)
         # Each part adds its own data, in the order the apps build on each other.
-        for part in (demo_network, demo_people, demo_socialmap, demo_groups, demo_actions, demo_workbook):
+        for part in (
+            demo_network,
+            demo_people,
+            demo_socialmap,
+            demo_groups,
+            demo_stepzero,
+            demo_actions,
+            demo_workbook,
+        ):
             part.load(workspace=workspace, user=user, allin=allin, wan=wan)
 
     def _fill(self, process, user, *, location, done_share):

@@ -1,0 +1,17 @@
+"""The live meeting's room switches (allin/live/room.py) in the permission walk: console actions, and the QR
+link that carries the join key."""
+
+from tests.permission_table import Route, _code, _live_post, everyone
+
+ROUTES = {
+    # A wrong key for a known code leads to the page that asks nothing more than the code.
+    "live_join_qr": Route(lambda w: {**_code(w), "key": "niet-de-sleutel"}, everyone(302), everyone(302)),
+    "live_room_size": _live_post(lambda w: {"size": "40"}),
+    "live_room_closed": _live_post(lambda w: {"closed": "0"}),
+    "live_room_let_in": _live_post(None),
+    "live_room_new_qr": _live_post(None),
+}
+
+
+def extend_world(world):
+    pass
