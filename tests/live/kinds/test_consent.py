@@ -157,7 +157,7 @@ def test_the_phone_shows_its_own_answer_in_a_form(check, sam):
     answer(check, sam, "zorg", reason="Meer tijd voor jongeren")
     answer(check, helpers.join(check.live, name="Kim"), "nee", reason="Iets van een ander")
     page = _phone(check, sam).get(reverse("live_join", args=[check.live.code])).content.decode()
-    assert "<legend>" in page and 'value="zorg" required checked' in page
+    assert "<legend" in page and 'value="zorg" required checked' in page
     assert "Meer tijd voor jongeren</textarea>" in page and "Iets van een ander" not in page
     mine = _phone(check, sam).get(reverse("live_activity_mine", args=[check.live.code, check.pk]))
     assert mine.status_code == 200 and "Antwoord wijzigen" in mine.content.decode()
