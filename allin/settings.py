@@ -229,6 +229,10 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # Login and password-reset limits live in allin/workspaces/auth_throttle.py; this is the failure that closes an account.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+# A live meeting's limits per internet address (allin/live/room.py); a load test whose phones all come from one
+# address raises them.
+LIVE_JOINS_PER_ADDRESS_PER_MINUTE = env_int("LIVE_JOINS_PER_ADDRESS_PER_MINUTE", 60)
+LIVE_NOTES_PER_ADDRESS_PER_MINUTE = env_int("LIVE_NOTES_PER_ADDRESS_PER_MINUTE", 150)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]

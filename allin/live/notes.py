@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 
-from . import events
+from . import events, moderation
 from .models import NOTE_MAX, THEME_MAX, Activity, Attendee, Note, Theme
 
 NOTES_PER_MINUTE = 30
@@ -79,7 +79,15 @@ def note_create(
     try:
         with transaction.atomic():
             note = Note.objects.create(
-                activity=activity, attendee=attendee, author=author, client_id=client_id, text=text, **fields
+                activity=activity,
+                attendee=attendee,
+                author=author,
+                client_id=client_id,
+                text=text,
+                **fields,
+                # Board notes wait in moderation; a kind's notes (a dream's reaction, a table's idea) do not:
+                # their consoles have no "let through".
+                **(moderation.held_fields(activity, attendee) if rules is None else {}),
             )
     except IntegrityError:  # the same key raced in from a second request
         return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, author), False
@@ -140,7 +148,8 @@ def _same_author(note, attendee, author):
 def note_set_hidden(*, note: Note, hidden: bool) -> Note:
     if note.hidden != hidden:
         note.hidden = hidden
-        note.save(update_fields=["hidden"])
+        note.held = note.held and hidden  # shown: no longer waiting for moderation
+        note.save(update_fields=["hidden", "held"])
         events.note_visibility_changed(note)
     return note
 

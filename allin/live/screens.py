@@ -68,12 +68,10 @@ def note_ops(note) -> dict:
     activity = note.activity
     live = activity.live
     out = {}
-    if activity.kind == Activity.Kind.PARKING and not live.show_parking:
-        out[PROJECTOR] = []
+    if note.hidden or (activity.kind == Activity.Kind.PARKING and not live.show_parking):
+        out[PROJECTOR] = []  # held for moderation, or a board the projector does not show
     elif not activity.revealed:
         out[PROJECTOR] = [{"op": "refresh"}]
-    elif note.hidden:
-        out[PROJECTOR] = [{"op": "remove", "target": f"#pnote-{note.pk}"}]
     else:
         html = render_to_string("live/_note_public.html", {"note": note})
         target = f"#bucket-{activity.pk}-{selectors.bucket_key(activity, note)}"

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -131,7 +131,10 @@ def my_notes(attendee, activity) -> list:
     if activity is None:
         return []
     return list(
-        Note.objects.filter(activity=activity, attendee=attendee, hidden=False).order_by("-created_at")[:50]
+        # Its own notes that wait for moderation too, marked as waiting.
+        Note.objects.filter(Q(hidden=False) | Q(held=True), activity=activity, attendee=attendee).order_by(
+            "-created_at"
+        )[:50]
     )
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('live', '0005_room'),
+        ('live', '0006_moderation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
