@@ -60,7 +60,7 @@ def _note_added(event):
     note = Note.objects.select_related(
         "activity__live__meeting__process__workspace", "attendee", "theme"
     ).get(pk=event.note_id)
-    return [(group(event.live_id, audience), ops) for audience, ops in note_ops(note).items()]
+    return [(group(event.live_id, audience), ops) for audience, ops in note_ops(note).items() if ops]
 
 
 def note_ops(note) -> dict:
