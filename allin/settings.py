@@ -137,6 +137,7 @@ MIDDLEWARE = [
     # thread. Placed higher, the ones inside it run in async mode, each with a hop to a thread and back for
     # every process_request and process_response.
     "allin.core.middleware.DutchFirstLocaleMiddleware",
+    "allin.core.middleware.UserTextMiddleware",  # inside the locale: its refusal is in the visitor's language
 ]
 
 ROOT_URLCONF = "allin.urls"

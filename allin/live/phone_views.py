@@ -14,6 +14,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 
 from allin.core import ratelimit
+from allin.core.text import NUL_MESSAGE
 
 from . import attendance, codes, delta, groups_panel, notes, realtime, registry, room, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
@@ -204,6 +205,8 @@ def note_post(request, code):
 def _note_form_error(form):
     if "text" in form.errors:
         text = form.data.get("text", "").strip()
+        if "\x00" in text:
+            return str(NUL_MESSAGE)  # the message every other form gives
         if not text:
             return _("Schrijf eerst iets op je post-it.")
         if len(text) > NOTE_MAX:

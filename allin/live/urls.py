@@ -1,7 +1,7 @@
 from django.urls import path
 
-from . import console_views as c
 from . import (
+    board_pages,
     groups_panel,
     moderation_views,
     participant_links,
@@ -10,6 +10,7 @@ from . import (
     projector_views,
     room_views,
 )
+from . import console_views as c
 
 public_patterns = [
     path("j/", phone_views.code_lookup, name="live_code"),
@@ -33,6 +34,7 @@ public_patterns = [
 meeting_patterns = [
     path("live/", c.console, name="live_console"),
     path("live/stand/", c.console_stage, name="live_console_stage"),
+    path("live/post-its/eerder/", board_pages.console_older, name="live_console_older"),
     path("live/starten/", c.live_start, name="live_start"),
     path("live/stoppen/", c.live_stop, name="live_stop"),
     path("live/heropenen/", c.live_reopen, name="live_reopen"),

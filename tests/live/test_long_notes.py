@@ -71,7 +71,7 @@ def test_a_note_on_the_projector_is_clamped_and_shows_all_on_focus(board, attend
         Client().get(reverse("live_projector_stage", args=[live.code, live.projector_key])).content.decode()
     )
     assert re.search(
-        r'<article class="note" id="pnote-\d+" tabindex="0"><p class="note-text">x{280}</p>', body
+        r'<article class="note" id="pnote-\d+" tabindex="0"><p class="note-text" dir="auto">x{280}</p>', body
     )
 
 
