@@ -27,7 +27,9 @@ def free_port() -> int:
 def app_env(*, database_url: str, redis_url: str | None) -> dict:
     """The environment for the server and for the benchmark's own Django: same database and channel layer."""
     env = dict(os.environ)
-    env.setdefault("ALLIN_SECRET_KEY", "bench-" + secrets.token_urlsafe(40))  # DEBUG off needs a key of its own
+    env.setdefault(
+        "ALLIN_SECRET_KEY", "bench-" + secrets.token_urlsafe(40)
+    )  # DEBUG off needs a key of its own
     env.update(
         DJANGO_SETTINGS_MODULE="allin.settings",
         ALLIN_DATABASE_URL=database_url,

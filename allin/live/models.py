@@ -50,8 +50,13 @@ class LiveMeeting(models.Model):
     # Moderation: phones' notes wait (Note.held) until the facilitator lets them through (moderation.py).
     moderated = models.BooleanField(default=False)
     join_key = models.CharField(max_length=64, default=new_join_key)
-    # Bumped by every change a screen could show; screens use it to skip stale pushes and as an ETag.
+    # Bumped by every change a screen could show (events.py); every push carries it, so a screen that sees a
+    # gap, reconnects or has been quiet asks for what changed since its version.
     version = models.PositiveBigIntegerField(default=0)
+    # The version of the last change the phones' stage shows, and of the last change projector and consoles
+    # can only show by a whole new stage (not a single new note): a screen behind these refetches its stage.
+    stage_version = models.PositiveBigIntegerField(default=0)
+    screens_version = models.PositiveBigIntegerField(default=0)
 
     def __str__(self):
         return f"{self.meeting} ({self.code})"
@@ -189,12 +194,15 @@ class Note(models.Model):
         max_length=10, blank=True, choices=[("ja", _("ja")), ("deels", _("deels")), ("nee", _("nee"))]
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The meeting's version when this note was added: a screen behind it gets the note in its delta.
+    version = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["activity", "client_id"], name="one_note_per_client_id")
         ]
+        indexes = [models.Index(fields=["activity", "version"], name="note_activity_version")]
 
     def __str__(self):
         return self.text[:40]

@@ -12,7 +12,6 @@ reaction, a table's idea: their consoles have no "let through") are never held.
 """
 
 from django.db import transaction
-from django.db.models import F
 
 from allin.audit.services import audit_record
 
@@ -25,10 +24,6 @@ def held_fields(activity, attendee) -> dict:
     if attendee is not None and (activity.live.moderated or attendee.muted):
         return {"hidden": True, "held": True}
     return {}
-
-
-def _bump(live_id: int) -> None:
-    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
 
 
 def _workspace_id(live: LiveMeeting) -> int:
@@ -47,8 +42,7 @@ def moderation_set(*, live: LiveMeeting, on: bool, by=None) -> LiveMeeting:
             target=live,
             summary=f"{live.meeting.name}: {'aan' if on else 'uit'}",
         )
-        _bump(live.pk)
-        events.board_changed(live.pk)
+        events.board_changed(live.pk)  # (the event bumps the version)
     return live
 
 
@@ -66,8 +60,7 @@ def attendee_hide_all(*, live: LiveMeeting, attendee: Attendee, by=None) -> int:
         target=attendee,
         summary=f"{live.meeting.name}: {count} post-its verborgen",
     )
-    _bump(live.pk)
-    events.board_changed(live.pk)
+    events.board_changed(live.pk)  # (the event bumps the version)
     events.attendee_changed(live.pk, attendee.pk)
     return count
 

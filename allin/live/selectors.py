@@ -203,3 +203,22 @@ def my_notes(attendee, activity) -> list:
 
 def agenda_item_get(live, pk) -> AgendaItem:
     return get_object_or_404(AgendaItem, meeting_id=live.meeting_id, pk=pk)
+
+
+NOTHING, WHOLE_STAGE = "nothing", "stage"
+
+
+def changes_since(live: LiveMeeting, since: int, *, phone=False):
+    """What a screen at version `since` missed: NOTHING, WHOLE_STAGE (it refetches), or for projector and
+    consoles the list of notes added since (their delta). Phones only ever need their stage again."""
+    if since >= live.version:
+        return NOTHING
+    if phone:
+        return WHOLE_STAGE if since < live.stage_version else NOTHING
+    if since <= 0 or since < live.screens_version:
+        return WHOLE_STAGE
+    return list(
+        Note.objects.filter(activity__live=live, version__gt=since)
+        .select_related("activity__live__meeting__process__workspace", "attendee", "theme")
+        .order_by("version", "pk")
+    )
