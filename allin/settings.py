@@ -137,6 +137,7 @@ MIDDLEWARE = [
     # thread. Placed higher, the ones inside it run in async mode, each with a hop to a thread and back for
     # every process_request and process_response.
     "allin.core.middleware.DutchFirstLocaleMiddleware",
+    "allin.core.middleware.UserTextMiddleware",  # inside the locale: its refusal is in the visitor's language
 ]
 
 ROOT_URLCONF = "allin.urls"
@@ -181,6 +182,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", "")
+# The channel layer, sized for a room: per channel room for a burst of notes to a projector or console
+# (2,000 phones posting at once), and a push that waited longer than the expiry is dropped rather than shown
+# late (the screen catches up by its version instead). Groups live as long as a long meeting day.
+LAYER = {
+    "capacity": env_int("CHANNEL_CAPACITY", 2000),
+    "expiry": env_int("CHANNEL_EXPIRY", 30),
+    "group_expiry": env_int("CHANNEL_GROUP_EXPIRY", 12 * 3600),
+}
 if REDIS_URL:
     # A whole room may connect or leave at once; redis-py 8's default pool (100) and 5 s read timeout (the
     # same as the layer's blocking receive) would drop phones. Capacity: a burst of notes must not be dropped.
@@ -189,15 +198,13 @@ if REDIS_URL:
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
                 "hosts": [{"address": REDIS_URL, "max_connections": 1000, "socket_timeout": 30}],
-                "capacity": 1000,
+                **LAYER,
             },
         }
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CHANNEL_LAYERS = {
-        "default": {"BACKEND": "allin.core.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 1000}}
-    }
+    CHANNEL_LAYERS = {"default": {"BACKEND": "allin.core.layers.InMemoryChannelLayer", "CONFIG": LAYER}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
@@ -223,6 +230,10 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # Login and password-reset limits live in allin/workspaces/auth_throttle.py; this is the failure that closes an account.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+# A live meeting's limits per internet address (allin/live/room.py); a load test whose phones all come from one
+# address raises them.
+LIVE_JOINS_PER_ADDRESS_PER_MINUTE = env_int("LIVE_JOINS_PER_ADDRESS_PER_MINUTE", 60)
+LIVE_NOTES_PER_ADDRESS_PER_MINUTE = env_int("LIVE_NOTES_PER_ADDRESS_PER_MINUTE", 150)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]

@@ -22,6 +22,7 @@ from allin.stepzero import urls as stepzero_urls
 from allin.workspaces import audit_views as workspace_audit_views
 from allin.workspaces import auth_views as workspace_auth_views
 from allin.workspaces import data_views as workspace_data_views
+from allin.workspaces import look_views
 from allin.workspaces import views as workspace_views
 
 handler400 = "allin.core.views.bad_request"
@@ -92,6 +93,8 @@ workspace_patterns = [
     ),
     path("leden/<int:pk>/rol/", workspace_views.member_role, name="member_role"),
     path("leden/<int:pk>/verwijderen/", workspace_views.member_remove, name="member_remove"),
+    path("huisstijl/", look_views.look_edit, name="workspace_look"),
+    path("huisstijl/voorbeeld.css", look_views.look_preview_css, name="look_preview_css"),
     path("gegevens/", workspace_data_views.workspace_data, name="workspace_data"),
     path("gegevens/alles.zip", workspace_data_views.workspace_export, name="workspace_export"),
     path("gegevens/verwijderen/", workspace_data_views.workspace_delete, name="workspace_delete"),
@@ -120,6 +123,8 @@ urlpatterns = [
     path("", workspace_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("privacy/", privacy_views.privacy, name="privacy"),
+    path("huisstijl/<str:key>.css", look_views.look_css, name="look_css"),
+    path("huisstijl/<str:key>/logo.png", look_views.look_logo, name="look_logo"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include(auth_patterns)),
     path("", include(sso_urls)),

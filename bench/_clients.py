@@ -1,12 +1,11 @@
 """The simulated room, on one asyncio loop: phones (HTTP join, a websocket, HTTP note posts), the projector
 (a websocket that sees each note arrive) and the facilitator's console (logged in, steps through the agenda).
 
-Every client does what live.js does in a browser: on the socket's "hello" or a "refresh" op it fetches its
-stage over HTTP; it applies "stage" and "append" ops as they come. Nothing here prints; the figures
-go into `Room`."""
+Every client does what live.js does in a browser: phones fetch their stage on "hello" or "refresh" and apply
+"stage" ops; projector and console (bench/_screens.py) follow the versions and catch up after a gap, a
+reconnect or a quiet spell. Nothing here prints; the figures go into `Room`."""
 
 import asyncio
-import json
 import random
 import re
 import time
@@ -18,8 +17,9 @@ import httpx
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, WebSocketException
 
-from ._data import MARKER, Meeting
+from ._data import Meeting
 from ._http import cookie_header, set_cookies
+from ._screens import Screen
 
 now = time.monotonic
 ROLES = ["jongere", "professional", "gemeente", "anders"]
@@ -31,7 +31,8 @@ class Note:
     sent: float
     answered: float = 0.0
     status: int = 0
-    seen: float = 0.0
+    seen: float = 0.0  # on the projector
+    console_seen: float = 0.0
 
 
 @dataclass(slots=True)
@@ -69,6 +70,7 @@ class Room:
         self.console_appends = 0
         self.projector_refetches = 0
         self.projector_ws = self.console_ws = None
+        self.screens: dict[str, Screen] = {}
         self._fetching: dict = {}
         self.tasks: set = set()
         # the facilitator's steps: which step phones are waiting for, and when each phone got it
@@ -170,18 +172,39 @@ class Room:
         if note is not None and not note.seen:
             note.seen = at
 
+    def console_saw(self, marker: str, at: float) -> None:
+        note = self.notes.get(marker)
+        if note is not None and not note.console_seen:
+            note.console_seen = at
+
     async def drain(self, timeout: float) -> None:
-        """Wait (bounded) until the projector has every note the server accepted."""
+        """Wait (bounded) until projector and console show every note the server accepted."""
         deadline = now() + timeout
         while now() < deadline:
-            if all(n.seen for n in self.notes.values() if n.status == 200):
+            if all(n.seen and n.console_seen for n in self.notes.values() if n.status == 200):
                 return
             await asyncio.sleep(0.1)
 
-    def _projector_body(self, body: str, at: float) -> None:
-        self.projector_refetches += 1
-        for marker in MARKER.findall(body):
-            self.saw(marker, at)
+    def screen_op(self, name: str, op: dict, at: float) -> None:
+        """An operation a big screen applied (the step timing and the console's appends are counted here)."""
+        kind = op.get("op")
+        if name == "projector" and kind == "stage":
+            # a whole new stage (the facilitator moved on): not how a posted note should arrive
+            if self.step_index >= 0 and not self.projector_step_at:
+                self.projector_step_at = at
+                self.projector_step.set()
+        elif name == "console" and kind == "append":
+            self.console_appends += 1
+
+    def screen_body(self, name: str, body: str, at: float) -> None:
+        if name == "projector":
+            self.projector_refetches += 1
+
+    def _screen(self, name, ws, url, jar, on_marker) -> None:
+        screen = self.screens[name] = Screen(self, name, url, jar, on_marker)
+        screen.fetch_stage()
+        self.spawn(screen.read(ws))
+        self.spawn(screen.quiet())
 
     async def projector(self) -> bool:
         m = self.meeting
@@ -190,35 +213,8 @@ class Room:
         )
         if ws is None or not await self.first_hello(ws, "projector"):
             return False
-        stage_url = f"/p/{m.code}/{m.projector_key}/stand/"
-        self.fetch_stage("projector", 0, stage_url, {}, self._projector_body)
-        self.spawn(self._projector_reader(ws, stage_url))
+        self._screen("projector", ws, f"/p/{m.code}/{m.projector_key}/stand/", {}, self.saw)
         return True
-
-    async def _projector_reader(self, ws, stage_url):
-        try:
-            async for message in ws:
-                at = now()
-                try:
-                    ops = json.loads(message).get("ops", [])
-                except ValueError:
-                    self.error("projector_bad_frame")
-                    continue
-                for op in ops:
-                    kind = op.get("op")
-                    if kind == "append":
-                        for marker in MARKER.findall(op.get("html", "")):
-                            self.saw(marker, at)
-                    elif kind == "stage":
-                        # a whole new stage (the facilitator moved on): not how a posted note should arrive
-                        if self.step_index >= 0 and not self.projector_step_at:
-                            self.projector_step_at = at
-                            self.projector_step.set()
-                    elif kind in ("refresh", "hello"):
-                        self.fetch_stage("projector", 0, stage_url, {}, self._projector_body)
-        except ConnectionClosed:
-            if not self.closing:
-                self.error("projector_ws_closed")
 
     # ---- the console ---------------------------------------------------------------------------------
     async def console(self) -> bool:
@@ -247,23 +243,11 @@ class Room:
         self.console_ws = ws = await self.open_socket(f"/ws/live/{m.code}/console/", jar, kind="console")
         if ws is None or not await self.first_hello(ws, "console"):
             return False
-        self.fetch_stage("console", 0, self.console_url("stand/"), jar)
-        self.spawn(self._console_reader(ws))
+        self._screen("console", ws, self.console_url("stand/"), jar, self.console_saw)
         return True
 
     def console_url(self, tail: str) -> str:
         return f"/w/{self.meeting.workspace_slug}/bijeenkomsten/{self.meeting.meeting_pk}/live/{tail}"
-
-    async def _console_reader(self, ws):
-        try:
-            async for message in ws:
-                if '"append"' in message:
-                    self.console_appends += message.count('"append"')
-                if '"refresh"' in message:
-                    self.fetch_stage("console", 0, self.console_url("stand/"), self.console_cookies)
-        except ConnectionClosed:
-            if not self.closing:
-                self.error("console_ws_closed")
 
     async def step(self, index: int, direction: str, expected_text: str, timeout: float = 30) -> tuple:
         """The facilitator presses next/previous; returns (ms until the last phone has the new stage, ms until

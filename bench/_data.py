@@ -29,6 +29,7 @@ def setup(*, base_url: str) -> Meeting:
     import django
 
     django.setup()
+    from allin.live import room
     from allin.live import services as live_services
     from allin.live.models import Activity
     from allin.processes import services as process_services
@@ -56,6 +57,8 @@ def setup(*, base_url: str) -> Meeting:
     if index is None:
         raise RuntimeError(f"the ALL-IN B-session has no plain notes board before its last item: {kinds}")
     live = live_services.live_open(meeting=meeting, base_url=base_url)
+    # A hall full of phones: the facilitator sets the room's size (allin/live/room.py; its default is 100).
+    room.room_update(live=live, size=room.SIZE_MAX, closed=False)
     live = live_services.item_goto(live=live, item=items[index])
     activity = Activity.objects.get(live=live, item=items[index])
     return Meeting(

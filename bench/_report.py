@@ -22,6 +22,13 @@ def report(args, meeting, out: dict, server, load_before) -> dict:
     accepted = {m for m, n in notes.items() if n.status == 200}
     lost_db = sorted(m for m in accepted if m not in stored)
     lost_projector = sorted(m for m in accepted if m in stored and not notes[m].seen)
+    lost_console = sorted(m for m in accepted if m in stored and not notes[m].console_seen)
+    # Converged: the moment the last screen showed the note, from the server's answer to the phone.
+    converge_ms = sorted(
+        (max(n.seen, n.console_seen) - n.answered) * 1000
+        for m, n in notes.items()
+        if m in accepted and n.seen and n.console_seen
+    )
     note_ms = sorted((n.seen - n.sent) * 1000 for m, n in notes.items() if m in accepted and n.seen)
     post_ms = sorted((n.answered - n.sent) * 1000 for n in notes.values() if n.status == 200)
     sends = [n.sent for n in notes.values()]
@@ -43,9 +50,14 @@ def report(args, meeting, out: dict, server, load_before) -> dict:
         "notes_sent": len(notes),
         "notes_accepted": len(accepted),
         "notes_stored": rows,
-        "lost": len(lost_db) + len(lost_projector),
+        # A note is lost when the database lacks it or a screen never showed it.
+        "lost": len(set(lost_db) | set(lost_projector) | set(lost_console)),
         "lost_db": len(lost_db),
         "lost_projector": len(lost_projector),
+        "lost_console": len(lost_console),
+        "p95_convergence_ms": pct(converge_ms, 95),
+        "worst_convergence_ms": pct(converge_ms, 100),
+        "screens": {name: screen.stats for name, screen in room.screens.items()},
         "duplicates": sum(c - 1 for c in stored.values() if c > 1),
         "errors": sum(errors.values()),
         "error_kinds": errors,
@@ -64,6 +76,7 @@ def report(args, meeting, out: dict, server, load_before) -> dict:
         "projector_refetches": room.projector_refetches,
         "notes_per_s": round(len(accepted) / busy, 1) if busy else None,
         "server_workers": args.workers,
+        "pushes_dropped_share": args.drop,
         "server": f"uvicorn --ws {args.ws}",
         "channel_layer": "redis" if args.redis else "memory",
         "database": "postgresql"

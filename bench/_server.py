@@ -27,13 +27,18 @@ def free_port() -> int:
 def app_env(*, database_url: str, redis_url: str | None) -> dict:
     """The environment for the server and for the benchmark's own Django: same database and channel layer."""
     env = dict(os.environ)
-    env.setdefault("ALLIN_SECRET_KEY", "bench-" + secrets.token_urlsafe(40))  # DEBUG off needs a key of its own
+    env.setdefault(
+        "ALLIN_SECRET_KEY", "bench-" + secrets.token_urlsafe(40)
+    )  # DEBUG off needs a key of its own
     env.update(
         DJANGO_SETTINGS_MODULE="allin.settings",
         ALLIN_DATABASE_URL=database_url,
         ALLIN_DEBUG="0",
         ALLIN_ALLOWED_HOSTS="127.0.0.1,localhost",
         ALLIN_LOG_LEVEL="WARNING",
+        # Every simulated phone comes from 127.0.0.1: lift the per-address limits of allin/live/room.py.
+        ALLIN_LIVE_JOINS_PER_ADDRESS_PER_MINUTE="1000000",
+        ALLIN_LIVE_NOTES_PER_ADDRESS_PER_MINUTE="1000000",
         PYTHONUNBUFFERED="1",
     )
     if redis_url:

@@ -5,6 +5,10 @@ bench/README.md.
     .venv/bin/python bench/live_load.py                                   # 1000 phones, 3 notes each, 60 s
     .venv/bin/python bench/live_load.py --phones 50 --notes 2 --window 10  # a quick look
     .venv/bin/python bench/live_load.py --workers 2 --redis --baseline
+    .venv/bin/python bench/live_load.py --phones 200 --drop 0.2          # a layer that loses pushes
+
+A note counts as lost when the database lacks it or a screen (projector, console) never shows it; the worst
+convergence is the longest time from the server's answer to the phone until the last screen showed it.
 """
 
 import argparse
@@ -100,6 +104,14 @@ def parse_args(argv=None):
         "--dump", metavar="CSV", help="write every note's timings (s from the window start) to CSV"
     )
     p.add_argument("--keep", action="store_true", help="keep the temporary directory (database, server log)")
+    p.add_argument(
+        "--drop",
+        type=float,
+        default=0,
+        metavar="SHARE",
+        help="discard this share (0-1) of the pushes in the server's channel layer; the screens must\n"
+        "still show every note by catching up on their versions (default 0)",
+    )
     args = p.parse_args(argv)
     if args.workers > 1 and not args.redis:
         p.error(
@@ -238,8 +250,10 @@ def main(argv=None) -> int:
             _server.flush_redis(redis_url)
         _server.migrate(env)
         meeting = _data.setup(base_url=base + "/")
+        if args.drop:
+            env["ALLIN_BENCH_DROP"] = str(args.drop)
         server = _server.Server(
-            app="allin.asgi:application",
+            app="bench.drop_asgi:application" if args.drop else "allin.asgi:application",
             port=port,
             workers=args.workers,
             ws=args.ws,

@@ -150,6 +150,8 @@ ROUTES = {
     # workspace: running a meeting live
     "live_console": Route(_meeting, READ),
     "live_console_stage": Route(_meeting, READ),
+    # Without a board and a note there is nothing to page (tests/live/test_board_paging.py pages it).
+    "live_console_older": Route(_meeting, each(LOGIN, 404, 404, 404, 404)),
     "live_start": Route(_meeting, POST_ONLY_GET, EDIT_POST),
     "live_stop": _live_post(None),
     "live_reopen": _live_post(None),

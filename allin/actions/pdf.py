@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from allin.core import pdf_styles
+from allin.workspaces import look_store
 
 from . import feedback, links, qr, selectors
 from .models import FeedbackPlan
@@ -20,8 +21,12 @@ def render(template: str, context: dict) -> bytes:
     base = finders.find("exports/print.css")
     own = finders.find("actions/print.css")
     return HTML(string=html, base_url=own).write_pdf(
-        stylesheets=[*pdf_styles.stylesheets(), CSS(filename=base), CSS(filename=own)], pdf_variant="pdf/ua-1"
+        stylesheets=[*_look_sheets(context), CSS(filename=base), CSS(filename=own)], pdf_variant="pdf/ua-1"
     )
+
+
+def _look_sheets(context):
+    return pdf_styles.stylesheets(look_store.pdf_css(look_store.workspace_in(context)))
 
 
 def response(content: bytes, filename: str) -> HttpResponse:

@@ -17,6 +17,7 @@ class Kind(models.TextChoices):
     CONSENT = "consent", _("toestemming")
     MEMBER = "member", _("leden en rechten")
     PARTICIPANT = "participant", _("deelnemers")
+    LIVE = "live", _("live bijeenkomsten")
 
 
 ACTION_LABELS = {
@@ -39,6 +40,9 @@ ACTION_LABELS = {
     "member.join": _("uitnodiging aangenomen"),
     "member.sso_join": _("lid via organisatieaccount"),
     "participant.erase": _("gegevens van deelnemer gewist"),
+    "live.moderation": _("moderatie van post-its aan- of uitgezet"),
+    "live.hide_phone": _("alles van een telefoon verborgen"),
+    "live.unmute_phone": _("telefoon weer toegelaten"),
 }
 
 

@@ -123,10 +123,19 @@ def load(*, workspace, user, allin, wan):
     return process
 
 
+# The duo interviews' answers, each under the question it answers (the phones show the four questions).
 DUO_NOTES = [
-    "Samen met de leerplichtambtenaar op huisbezoek: de jongere voelde zich gezien",
-    "Eén telefoontje naar UWV en de uitkering liep door tijdens de stage",
-    "Korte lijnen met de mentor op school",
+    (
+        "Wanneer hielp je samen met anderen een jongere echt verder?",
+        "Samen met de leerplichtambtenaar op huisbezoek",
+    ),
+    ("Wat maakte dat het lukte?", "Eén telefoontje naar UWV en de uitkering liep door tijdens de stage"),
+    ("Wat maakte dat het lukte?", "Korte lijnen met de mentor op school"),
+    (
+        "Wat waardeer je het meest aan je eigen werk?",
+        "Dat een jongere na een jaar zelf belt om te vertellen hoe het gaat",
+    ),
+    ("Wat zou je veranderen voor deze jongeren?", "Eén vast aanspreekpunt, welke organisatie ook belt"),
 ]
 
 
@@ -140,9 +149,9 @@ def _kick_off_held(process, user):
     duo = meeting.items.get(title="Waarderende interviews in duo's")
     live_services.item_goto(live=live, item=duo)
     board_activity = live_services.activity_start(live=live, item=duo)
-    for n, text in enumerate(DUO_NOTES):
+    for n, (question, text) in enumerate(DUO_NOTES):
         notes.note_create(
-            activity=board_activity, attendee=people[n], text=text, category="", client_id=uuid.uuid4()
+            activity=board_activity, attendee=people[n], text=text, category=question, client_id=uuid.uuid4()
         )
     first = meeting.items.get(title="Eerste kleine experiment")
     live_services.item_goto(live=live, item=first)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from allin.core import pdf_styles
+from allin.workspaces import look_store
 
 from . import selectors
 
@@ -29,7 +30,8 @@ def log(process) -> bytes:
     }
     base = finders.find("exports/print.css")
     own = finders.find("experiments/print.css")
-    stylesheets = [*pdf_styles.stylesheets(), CSS(filename=base), CSS(filename=own)]
+    look = pdf_styles.stylesheets(look_store.pdf_css(process.workspace))
+    stylesheets = [*look, CSS(filename=base), CSS(filename=own)]
     for compact, limit in FITS:
         shown = rows if limit is None else rows[-limit:]
         html = render_to_string(

@@ -10,9 +10,11 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Inches, Pt
 
 from allin.processes.selectors import agenda_plan
+from allin.workspaces import look
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 INK = RGBColor(0x14, 0x14, 0x2B)
@@ -85,13 +87,48 @@ def _bullets(slide, lines, *, top=BODY_TOP, size=22):
         run.font.size, run.font.color.rgb = Pt(size - 4), MUTED
 
 
+def _rgb(colour):
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _apply_look(prs, record, logo):
+    """The workspace's look on every slide: titles in the primary colour, a band in the secondary colour at the
+    top, its font on every text, its logo top right. PowerPoint shows the font where it is installed."""
+    primary = _rgb(record.primary) if record else ACCENT
+    secondary = _rgb(record.secondary) if record else None
+    font = look.font_for(record.font).name if record else ""
+    for slide in prs.slides:
+        for shape in list(slide.shapes):
+            if not shape.has_text_frame:
+                continue
+            for paragraph in shape.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    if run.font.color and run.font.color.type is not None and run.font.color.rgb == ACCENT:
+                        run.font.color.rgb = primary
+                    if font:
+                        run.font.name = font
+        if secondary is not None:
+            band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, WIDTH, Inches(0.18))
+            band.fill.solid()
+            band.fill.fore_color.rgb = secondary
+            band.line.fill.background()
+            band.name = "Huisstijlband"
+        if logo:
+            picture = slide.shapes.add_picture(
+                io.BytesIO(logo), WIDTH - Inches(2.4), Inches(0.35), height=Inches(0.7)
+            )
+            picture.name = "Logo"
+            picture._element.nvPicPr.cNvPr.set("descr", record.workspace.name if record else _("Logo"))
+
+
 def _when(meeting):
     day = formats.date_format(meeting.date, "l j F Y")
     return f"{day}, {meeting.start_time:%H:%M}" + (f" · {meeting.location}" if meeting.location else "")
 
 
-def build(meeting, *, live=None, results=()) -> bytes:
-    """`results` is a list of (item title, {"title", "lines"}) for the activities that were held."""
+def build(meeting, *, live=None, results=(), look=None, logo=None) -> bytes:
+    """`results` is a list of (item title, {"title", "lines"}) for the activities that were held. `look` is the
+    workspace's look record (or None for ALL-IN's own), `logo` its PNG bytes."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     plan = agenda_plan(meeting)
@@ -193,6 +230,7 @@ def build(meeting, *, live=None, results=()) -> bytes:
         _title(slide, _("Resultaat: %(title)s") % {"title": result.get("title") or item_title}, item_title)
         _bullets(slide, list(result["lines"]), size=20)
 
+    _apply_look(prs, look, logo)
     out = io.BytesIO()
     prs.core_properties.title = meeting.name
     prs.core_properties.language = "nl-NL"

@@ -4,6 +4,7 @@ from django.utils.text import slugify
 from allin.methods.loader import get_method
 from allin.processes import selectors
 from allin.processes.ics import calendar_for, ics_response
+from allin.workspaces import look_store
 from allin.workspaces.access import workspace_view
 
 from .cards import question_cards_context
@@ -52,7 +53,14 @@ def meeting_pptx(request, pk):
 
     meeting = selectors.meeting_get(request.workspace, pk)
     live = LiveMeeting.objects.filter(meeting=meeting).first()
-    content = build(meeting, live=live, results=meeting_results(live))
+    workspace = meeting.process.workspace
+    content = build(
+        meeting,
+        live=live,
+        results=meeting_results(live),
+        look=look_store.look_for(workspace),
+        logo=look_store.logo_bytes(workspace),
+    )
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.presentationml.presentation"
     )

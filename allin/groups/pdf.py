@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from allin.core import pdf_styles
+from allin.workspaces import look_store
 
 
 def _columns(count):
@@ -37,7 +38,8 @@ def groups_pdf(meeting, plan, request=None) -> bytes:
     )
     stylesheet = finders.find("groups/print.css")
     return HTML(string=html, base_url=stylesheet).write_pdf(
-        stylesheets=pdf_styles.stylesheets(), pdf_variant="pdf/ua-1"
+        stylesheets=pdf_styles.stylesheets(look_store.pdf_css(meeting.process.workspace)),
+        pdf_variant="pdf/ua-1",
     )
 
 

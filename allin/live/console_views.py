@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
-from . import hopes, notes, registry, room, selectors, services, timer
+from . import console_forms as forms
+from . import delta, hopes, notes, realtime, registry, room, selectors, services, timer
 from .forms import ThemeForm
 from .models import Activity, LiveMeeting, Note, Theme
 
@@ -55,6 +56,9 @@ def console(request, pk):
 def console_stage(request, pk):
     meeting = planning.meeting_get(request.workspace, pk)
     live = get_object_or_404(LiveMeeting, meeting=meeting)
+    caught_up = delta.answer(request, live, realtime.CONSOLE)
+    if caught_up is not None:
+        return caught_up
     response = render(request, "live/_console_stage.html", _console_context(request, meeting, live))
     response["X-Live-Version"] = str(live.version)
     return response
@@ -108,29 +112,16 @@ def _run(request, meeting, live, call):
     return redirect("live_console", workspace=request.workspace.slug, pk=meeting.pk)
 
 
-def _int(request, name):
-    return int(request.POST[name])
+def _activity(live, pk):
+    return get_object_or_404(Activity, live=live, pk=pk)
 
 
-def _flag(request, name):
-    value = request.POST.get(name)
-    return None if value is None else value == "1"
+def _note(live, pk):
+    return get_object_or_404(Note.objects.select_related("activity"), activity__live=live, pk=pk)
 
 
-def _activity(live, request):
-    return get_object_or_404(Activity, live=live, pk=_int(request, "activity"))
-
-
-def _note(live, request):
-    return get_object_or_404(
-        Note.objects.select_related("activity"), activity__live=live, pk=_int(request, "note")
-    )
-
-
-def _theme(live, request, name="theme"):
-    return get_object_or_404(
-        Theme.objects.select_related("activity"), activity__live=live, pk=_int(request, name)
-    )
+def _theme(live, pk):
+    return get_object_or_404(Theme.objects.select_related("activity"), activity__live=live, pk=pk)
 
 
 @console_action
@@ -145,77 +136,84 @@ def live_reopen(request, live):
 
 @console_action
 def item_goto(request, live):
-    services.item_goto(live=live, item=selectors.agenda_item_get(live, _int(request, "item")))
+    data = forms.read(forms.ItemForm, request)
+    services.item_goto(live=live, item=selectors.agenda_item_get(live, data["item"]))
 
 
 @console_action
 def item_step(request, live):
-    services.item_step(live=live, offset={"next": 1, "previous": -1}[request.POST["direction"]])
+    services.item_step(live=live, offset=forms.read(forms.StepForm, request)["offset"])
 
 
 @console_action
 def screen(request, live):
-    services.screen_set(
-        live=live, show_join=_flag(request, "show_join"), show_parking=_flag(request, "show_parking")
-    )
+    data = forms.read(forms.ScreenForm, request)
+    services.screen_set(live=live, show_join=data["show_join"], show_parking=data["show_parking"])
 
 
 @console_action
 def activity_start(request, live):
-    services.activity_start(live=live, item=selectors.agenda_item_get(live, _int(request, "item")))
+    data = forms.read(forms.ItemForm, request)
+    services.activity_start(live=live, item=selectors.agenda_item_get(live, data["item"]))
 
 
 @console_action
 def activity_update(request, live):
+    data = forms.read(forms.ActivityStateForm, request)
     services.activity_set(
-        activity=_activity(live, request),
-        is_open=_flag(request, "is_open"),
-        revealed=_flag(request, "revealed"),
-        group_by=request.POST.get("group_by"),
+        activity=_activity(live, data["activity"]),
+        is_open=data["is_open"],
+        revealed=data["revealed"],
+        group_by=data["group_by"],
     )
 
 
 @console_action
 def note_add(request, live):
+    data = forms.read(forms.NoteAddForm, request)
     notes.note_create(
-        activity=_activity(live, request),
+        activity=_activity(live, data["activity"]),
         author=request.user,
-        text=request.POST.get("text", ""),
-        client_id=request.POST.get("client_id"),
-        category=request.POST.get("category", ""),
+        text=data["text"],
+        client_id=data["client_id"],
+        category=data["category"],
     )
 
 
 @console_action
 def note_hide(request, live):
-    notes.note_set_hidden(note=_note(live, request), hidden=request.POST.get("hidden") == "1")
+    data = forms.read(forms.NoteHideForm, request)
+    notes.note_set_hidden(note=_note(live, data["note"]), hidden=bool(data["hidden"]))
 
 
 @console_action
 def note_move(request, live):
-    note = _note(live, request)
-    theme = _theme(live, request) if request.POST.get("theme") else None
-    notes.note_move(note=note, theme=theme)
+    data = forms.read(forms.NoteMoveForm, request)
+    note = _note(live, data["note"])
+    notes.note_move(note=note, theme=_theme(live, data["theme"]) if data["theme"] else None)
 
 
 @console_action
 def theme_add(request, live):
-    notes.theme_create(activity=_activity(live, request), name=request.POST.get("name", ""))
+    data = forms.read(forms.ThemeAddForm, request)
+    notes.theme_create(activity=_activity(live, data["activity"]), name=data["name"])
 
 
 @console_action
 def theme_rename(request, live):
-    notes.theme_rename(theme=_theme(live, request), name=request.POST.get("name", ""))
+    data = forms.read(forms.ThemeRenameForm, request)
+    notes.theme_rename(theme=_theme(live, data["theme"]), name=data["name"])
 
 
 @console_action
 def theme_merge(request, live):
-    notes.theme_merge(source=_theme(live, request), target=_theme(live, request, "into"))
+    data = forms.read(forms.ThemeMergeForm, request)
+    notes.theme_merge(source=_theme(live, data["theme"]), target=_theme(live, data["into"]))
 
 
 @console_action
 def theme_delete(request, live):
-    notes.theme_delete(theme=_theme(live, request))
+    notes.theme_delete(theme=_theme(live, forms.read(forms.ThemeForm, request)["theme"]))
 
 
 @console_action
@@ -226,21 +224,15 @@ def projector_renew(request, live):
 # ---- the timer (allin/live/timer.py) and the look back on hopes and fears (allin/live/hopes.py) ----------
 
 
-def _whole(request, name):
-    value = request.POST.get(name, "").strip() or "0"
-    if not value.isdigit() or len(value) > 4:
-        raise ValidationError(_("Vul de tijd in met hele minuten en seconden, bijvoorbeeld 3 en 0."))
-    return int(value)
-
-
 @console_action
 def timer_start(request, live):
-    timer.timer_start(live=live, seconds=_whole(request, "minutes") * 60 + _whole(request, "seconds"))
+    data = forms.read(forms.TimerStartForm, request)
+    timer.timer_start(live=live, seconds=data["minutes"] * 60 + data["seconds"])
 
 
 @console_action
 def timer_add(request, live):
-    timer.timer_add(live=live, seconds=_whole(request, "seconds") or 60)
+    timer.timer_add(live=live, seconds=forms.read(forms.TimerAddForm, request)["seconds"])
 
 
 @console_action
@@ -250,13 +242,15 @@ def timer_stop(request, live):
 
 @console_action
 def hopes_mark(request, live):
-    note = get_object_or_404(Note.objects.select_related("activity"), pk=_int(request, "note"))
-    hopes.note_mark_came_true(live=live, note=note, value=request.POST.get("value", ""))
+    data = forms.read(forms.HopesMarkForm, request)
+    note = get_object_or_404(Note.objects.select_related("activity"), pk=data["note"])
+    hopes.note_mark_came_true(live=live, note=note, value=data["value"])
 
 
 @console_action
 def hopes_screen(request, live):
-    hopes.review_screen_set(activity=_activity(live, request), on_screen=request.POST["on_screen"] == "1")
+    data = forms.read(forms.HopesScreenForm, request)
+    hopes.review_screen_set(activity=_activity(live, data["activity"]), on_screen=data["on_screen"] == "1")
 
 
 @workspace_view(edit=True)

@@ -1,13 +1,15 @@
 """What changed in a live meeting, announced by the services as data, after the commit.
 
 A service writes, then calls one of the functions below (`note_added(note)`, `stage_changed(live_id)`, ...).
-Each makes a LiveEvent (which meeting, what kind of change, which board, note or attendee) and hands it to
-the listeners once the transaction has committed. The listener is the screens layer (screens.py, registered
-from LiveConfig.ready()), which turns the event into what each audience receives and gives that to the
-transport (realtime.py). This module imports nothing above it: services depend on it, never on screens.
+Each bumps the meeting's version (one sequence per meeting: every push carries it), makes a LiveEvent
+(which meeting, what kind of change, which note or attendee, the new version) and hands it to the listeners
+once the transaction has committed. The listener is the screens layer (screens.py, registered from
+LiveConfig.ready()), which turns the event into what each audience receives and gives that to the transport
+(realtime.py). This module imports only the models: services depend on it, never on screens.
 
 A push is a courtesy, the database is the truth: a listener that fails is logged and never undoes or fails
-the request that saved the change (a screen that missed a push catches up by its version)."""
+the request that saved the change. A screen that missed a push sees the gap in the versions (or hears
+nothing for a while) and asks for what changed since its version (selectors.changes_since)."""
 
 import logging
 from collections.abc import Callable
@@ -15,6 +17,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.db import transaction
+from django.db.models import F
+
+from .models import LiveMeeting, Note
 
 logger = logging.getLogger("allin.live.push")
 
@@ -29,6 +34,11 @@ PHONES = "phones"  # every phone's personal part
 PROJECTOR_REVOKED = "projector_revoked"
 ROOM = "room"  # the room's state for consoles: a join refused, a flood begun (room.py)
 
+# Which changes a phone only catches up on with a new stage, and which ones projector and consoles only
+# catch up on with a new stage; a new note is the one change a screen can be sent on its own.
+PHONE_STAGE = {STAGE, ATTENDEE, PHONES}
+SCREENS_STAGE = {STAGE, BOARD, NOTE_SHOWN, ATTENDEES, RESULTS}
+
 
 @dataclass(frozen=True)
 class LiveEvent:
@@ -37,6 +47,7 @@ class LiveEvent:
     note_id: int | None = None
     attendee_id: int | None = None
     key: str = ""  # the projector key that stays valid (PROJECTOR_REVOKED)
+    version: int = 0  # the meeting's version this change made (0: not part of the sequence)
 
 
 _listeners: list[Callable[[LiveEvent], None]] = []
@@ -65,36 +76,58 @@ def _deliver(event: LiveEvent) -> None:
 # ---- what services call ----------------------------------------------------------------------------------
 
 
-def stage_changed(live_id: int) -> None:
-    announce(LiveEvent(live_id, STAGE))
+def _bump(live_id: int, what: str) -> int:
+    """The meeting's next version, also marking what kind of catching up it needs; in the caller's
+    transaction, so the version is this change's own."""
+    updates = {"version": F("version") + 1}
+    if what in PHONE_STAGE:
+        updates["stage_version"] = F("version") + 1
+    if what in SCREENS_STAGE:
+        updates["screens_version"] = F("version") + 1
+    LiveMeeting.objects.filter(pk=live_id).update(**updates)
+    return LiveMeeting.objects.values_list("version", flat=True).get(pk=live_id)
 
 
-def board_changed(live_id: int) -> None:
-    announce(LiveEvent(live_id, BOARD))
+def _changed(live_id: int, what: str, **ids) -> int:
+    version = _bump(live_id, what)
+    announce(LiveEvent(live_id, what, version=version, **ids))
+    return version
 
 
-def note_added(note) -> None:
-    announce(LiveEvent(note.activity.live_id, NOTE_ADDED, note_id=note.pk))
+def stage_changed(live_id: int) -> int:
+    return _changed(live_id, STAGE)
 
 
-def note_visibility_changed(note) -> None:
-    announce(LiveEvent(note.activity.live_id, NOTE_SHOWN, note_id=note.pk, attendee_id=note.attendee_id))
+def board_changed(live_id: int) -> int:
+    return _changed(live_id, BOARD)
 
 
-def attendees_changed(live_id: int) -> None:
-    announce(LiveEvent(live_id, ATTENDEES))
+def note_added(note) -> int:
+    version = _bump(note.activity.live_id, NOTE_ADDED)
+    Note.objects.filter(pk=note.pk).update(version=version)
+    note.version = version
+    announce(LiveEvent(note.activity.live_id, NOTE_ADDED, note_id=note.pk, version=version))
+    return version
 
 
-def results_changed(live_id: int) -> None:
-    announce(LiveEvent(live_id, RESULTS))
+def note_visibility_changed(note) -> int:
+    return _changed(note.activity.live_id, NOTE_SHOWN, note_id=note.pk, attendee_id=note.attendee_id)
 
 
-def attendee_changed(live_id: int, attendee_id: int) -> None:
-    announce(LiveEvent(live_id, ATTENDEE, attendee_id=attendee_id))
+def attendees_changed(live_id: int) -> int:
+    return _changed(live_id, ATTENDEES)
 
 
-def phones_refresh(live_id: int) -> None:
-    announce(LiveEvent(live_id, PHONES))
+def results_changed(live_id: int) -> int:
+    return _changed(live_id, RESULTS)
+
+
+def attendee_changed(live_id: int, attendee_id: int) -> int:
+    return _changed(live_id, ATTENDEE, attendee_id=attendee_id)
+
+
+def phones_refresh(live_id: int) -> int:
+    return _changed(live_id, PHONES)
 
 
 def projector_revoked(live_id: int, key: str) -> None:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from . import events
@@ -93,10 +92,6 @@ def review(live: LiveMeeting, activity: Activity | None) -> HopesReview | None:
     )
 
 
-def _bump(live_id):
-    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
-
-
 @transaction.atomic
 def note_mark_came_true(*, live: LiveMeeting, note: Note, value: str) -> Note:
     """Mark an earlier hope or fear: came true (ja), partly (deels) or not (nee); an empty value takes the
@@ -109,7 +104,6 @@ def note_mark_came_true(*, live: LiveMeeting, note: Note, value: str) -> Note:
     updated = Note.objects.filter(pk=note.pk).exclude(came_true=value).update(came_true=value)
     note.came_true = value
     if updated:
-        _bump(live.pk)
         events.results_changed(live.pk)
     return note
 
@@ -121,6 +115,5 @@ def review_screen_set(*, activity: Activity, on_screen: bool) -> Activity:
         raise ValidationError(_("Dit onderdeel is geen bord voor hoop en angst."))
     activity.config = {**(activity.config or {}), SCREEN_KEY: bool(on_screen)}
     activity.save(update_fields=["config"])
-    _bump(activity.live_id)
     events.results_changed(activity.live_id)
     return activity

@@ -47,9 +47,16 @@ class LiveMeeting(models.Model):
     # How many phones may join (None: derived from the expected attendance, room.py); closed: no new phones.
     room_size = models.PositiveIntegerField(null=True, blank=True)
     room_closed = models.BooleanField(default=False)
+    # Moderation: phones' notes wait (Note.held) until the facilitator lets them through (moderation.py).
+    moderated = models.BooleanField(default=False)
     join_key = models.CharField(max_length=64, default=new_join_key)
-    # Bumped by every change a screen could show; screens use it to skip stale pushes and as an ETag.
+    # Bumped by every change a screen could show (events.py); every push carries it, so a screen that sees a
+    # gap, reconnects or has been quiet asks for what changed since its version.
     version = models.PositiveBigIntegerField(default=0)
+    # The version of the last change the phones' stage shows, and of the last change projector and consoles
+    # can only show by a whole new stage (not a single new note): a screen behind these refetches its stage.
+    stage_version = models.PositiveBigIntegerField(default=0)
+    screens_version = models.PositiveBigIntegerField(default=0)
 
     def __str__(self):
         return f"{self.meeting} ({self.code})"
@@ -95,6 +102,8 @@ class Attendee(models.Model):
     participant = models.ForeignKey(
         "people.Participant", on_delete=models.SET_NULL, null=True, blank=True, related_name="attendees"
     )
+    # "Everything from this phone hidden": its notes so far are hidden and its new ones wait (moderation.py).
+    muted = models.BooleanField(default=False)
 
     def __str__(self):
         return self.name or str(_("anoniem"))
@@ -173,6 +182,8 @@ class Note(models.Model):
     theme = models.ForeignKey(Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
     show_name = models.BooleanField(default=False)
     hidden = models.BooleanField(default=False)
+    # Waiting for the facilitator (moderation): hidden too, until let through.
+    held = models.BooleanField(default=False)
     # The conversation table that wrote it (question cards) or the future dream it answers.
     table = models.ForeignKey("Table", on_delete=models.SET_NULL, null=True, blank=True, related_name="notes")
     dream = models.ForeignKey(
@@ -183,12 +194,15 @@ class Note(models.Model):
         max_length=10, blank=True, choices=[("ja", _("ja")), ("deels", _("deels")), ("nee", _("nee"))]
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The meeting's version when this note was added: a screen behind it gets the note in its delta.
+    version = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["activity", "client_id"], name="one_note_per_client_id")
         ]
+        indexes = [models.Index(fields=["activity", "version"], name="note_activity_version")]
 
     def __str__(self):
         return self.text[:40]

@@ -6,14 +6,14 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 
-from . import events
-from .models import NOTE_MAX, THEME_MAX, Activity, Attendee, LiveMeeting, Note, Theme
+from . import events, moderation
+from .models import NOTE_MAX, THEME_MAX, Activity, Attendee, Note, Theme
 
 NOTES_PER_MINUTE = 30
 THEMES_MAX = 30
@@ -25,10 +25,6 @@ class DuplicateClientId(ValidationError):
 
 class TooManyNotes(ValidationError):
     """More notes in a minute than a person can write by hand."""
-
-
-def _bump(live_id):
-    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
 
 
 def _clean_text(text):
@@ -83,11 +79,18 @@ def note_create(
     try:
         with transaction.atomic():
             note = Note.objects.create(
-                activity=activity, attendee=attendee, author=author, client_id=client_id, text=text, **fields
+                activity=activity,
+                attendee=attendee,
+                author=author,
+                client_id=client_id,
+                text=text,
+                **fields,
+                # Board notes wait in moderation; a kind's notes (a dream's reaction, a table's idea) do not:
+                # their consoles have no "let through".
+                **(moderation.held_fields(activity, attendee) if rules is None else {}),
             )
     except IntegrityError:  # the same key raced in from a second request
         return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, author), False
-    _bump(activity.live_id)
     if rules is None:
         events.note_added(note)
     return note, True
@@ -145,8 +148,8 @@ def _same_author(note, attendee, author):
 def note_set_hidden(*, note: Note, hidden: bool) -> Note:
     if note.hidden != hidden:
         note.hidden = hidden
-        note.save(update_fields=["hidden"])
-        _bump(note.activity.live_id)
+        note.held = note.held and hidden  # shown: no longer waiting for moderation
+        note.save(update_fields=["hidden", "held"])
         events.note_visibility_changed(note)
     return note
 
@@ -169,7 +172,6 @@ def theme_create(*, activity: Activity, name: str) -> Theme:
         name=_theme_name(name),
         order=(activity.themes.aggregate(m=Max("order"))["m"] or 0) + 1,
     )
-    _bump(activity.live_id)
     events.board_changed(activity.live_id)
     return theme
 
@@ -178,7 +180,6 @@ def theme_create(*, activity: Activity, name: str) -> Theme:
 def theme_rename(*, theme: Theme, name: str) -> Theme:
     theme.name = _theme_name(name)
     theme.save(update_fields=["name"])
-    _bump(theme.activity.live_id)
     events.board_changed(theme.activity.live_id)
     return theme
 
@@ -191,7 +192,6 @@ def theme_merge(*, source: Theme, target: Theme) -> Theme:
     source.notes.update(theme=target)
     live_id = source.activity.live_id
     source.delete()
-    _bump(live_id)
     events.board_changed(live_id)
     return target
 
@@ -200,7 +200,6 @@ def theme_merge(*, source: Theme, target: Theme) -> Theme:
 def theme_delete(*, theme: Theme) -> None:
     live_id = theme.activity.live_id
     theme.delete()  # its notes keep existing, without a theme
-    _bump(live_id)
     events.board_changed(live_id)
 
 
@@ -210,6 +209,5 @@ def note_move(*, note: Note, theme: Theme | None) -> Note:
         raise ValidationError(_("Dit thema hoort bij een ander bord."))
     note.theme = theme
     note.save(update_fields=["theme"])
-    _bump(note.activity.live_id)
     events.board_changed(note.activity.live_id)
     return note

@@ -14,8 +14,9 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 
 from allin.core import ratelimit
+from allin.core.text import NUL_MESSAGE
 
-from . import attendance, codes, groups_panel, notes, registry, room, selectors, services
+from . import attendance, codes, delta, groups_panel, notes, realtime, registry, room, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
 from .models import NOTE_MAX, Activity, LiveMeeting
 
@@ -143,6 +144,9 @@ def phone_stage(request, code):
         return HttpResponse(
             _("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403
         )
+    caught_up = delta.answer(request, live, realtime.PHONES, phone=True)
+    if caught_up is not None:
+        return caught_up
     response = render(request, "live/_phone_refresh.html", _phone_context(live, attendee))
     response["X-Live-Version"] = str(live.version)
     return response
@@ -201,10 +205,12 @@ def note_post(request, code):
 def _note_form_error(form):
     if "text" in form.errors:
         text = form.data.get("text", "").strip()
+        if "\x00" in text:
+            return str(NUL_MESSAGE)  # the message every other form gives
         if not text:
             return _("Schrijf eerst iets op je post-it.")
         if len(text) > NOTE_MAX:
-            return _("Een post-it mag hoogstens 280 tekens hebben.")
+            return _("Een post-it mag hoogstens %(max)d tekens hebben.") % {"max": NOTE_MAX}
     return _("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw.")
 
 

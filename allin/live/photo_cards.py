@@ -14,7 +14,6 @@ import warnings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
@@ -184,7 +183,6 @@ def _refresh_lives(workspace_id):
         .values_list("live_id", flat=True)
         .distinct()
     ):
-        LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
         events.results_changed(live_id)
         events.phones_refresh(live_id)
 

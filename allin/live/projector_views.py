@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from allin.core import ratelimit
 from allin.core.tokens import secrets_match
 
-from . import selectors
+from . import delta, realtime, selectors
 from .models import LiveMeeting
 
 
@@ -33,6 +33,9 @@ def projector(request, code, key):
 @require_GET
 def projector_stage(request, code, key):
     live = _live(code, key)
+    caught_up = delta.answer(request, live, realtime.PROJECTOR)
+    if caught_up is not None:
+        return caught_up
     response = render(request, "live/_projector_stage.html", selectors.stage(live))
     response["X-Live-Version"] = str(live.version)
     return response

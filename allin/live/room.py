@@ -19,6 +19,7 @@ import hmac
 import math
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,8 +32,8 @@ from allin.core import ratelimit
 from . import events
 from .models import Attendee, LiveMeeting, new_join_key
 
-JOINS_PER_ADDRESS_PER_MINUTE = 60
-NOTES_PER_ADDRESS_PER_MINUTE = 150
+JOINS_PER_ADDRESS_PER_MINUTE = settings.LIVE_JOINS_PER_ADDRESS_PER_MINUTE  # 60
+NOTES_PER_ADDRESS_PER_MINUTE = settings.LIVE_NOTES_PER_ADDRESS_PER_MINUTE  # 150
 # The console warns when this many phones joined in the last minute, or when any join was refused.
 FLOOD_JOINS_PER_MINUTE = 60
 SIZE_WITHOUT_INVITATIONS = 100

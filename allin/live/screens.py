@@ -2,8 +2,11 @@
 hands that to the transport (realtime.py). Renders in Dutch whatever language the request was in: screens
 are shared. Registered as the events' listener from LiveConfig.ready().
 
-A push carries small operations the page applies (append a note, remove one, replace the stage, refetch);
-a screen that missed anything catches up when it reconnects."""
+A push carries small operations the page applies (append a note, remove one, replace the stage, refetch),
+each with the version of the change. Projector and consoles get a version for every change, even one they
+do not show (a "v" operation), so a gap in the versions tells them a push went missing; phones catch up
+when they reconnect or have heard nothing for a while (live.js). What a screen fetches then is
+`changes_since` (selectors.py), rendered by `delta_ops` below."""
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -19,8 +22,14 @@ def listen() -> None:
 
 def deliver(event: events.LiveEvent) -> None:
     with translation.override("nl"):
-        handler = HANDLERS[event.what]
-        handler(event)
+        sends = HANDLERS[event.what](event)
+    if event.version:
+        addressed = {name for name, _ops in sends}
+        for audience in (PROJECTOR, CONSOLE):  # they follow every version; see the module's docstring
+            if group(event.live_id, audience) not in addressed:
+                sends.append((group(event.live_id, audience), [{"op": "v"}]))
+        sends = [(name, [{**op, "v": event.version} for op in ops]) for name, ops in sends]
+    realtime.send(sends, event.version)
 
 
 def _refresh(live_id, *audiences):
@@ -34,19 +43,16 @@ def _stage(event):
     state = selectors.stage(live)
     phone_html = render_to_string("live/_phone_stage.html", {**state, "broadcast": True})
     projector_html = render_to_string("live/_projector_stage.html", state)
-    stage_op = {"op": "stage", "target": "#stage", "v": live.version}
-    realtime.send(
-        [
-            (group(live.pk, PHONES), [{**stage_op, "html": phone_html}]),
-            (group(live.pk, PROJECTOR), [{**stage_op, "html": projector_html}]),
-            (group(live.pk, CONSOLE), [{"op": "refresh"}]),
-        ],
-        live.version,
-    )
+    stage_op = {"op": "stage", "target": "#stage"}
+    return [
+        (group(live.pk, PHONES), [{**stage_op, "html": phone_html}]),
+        (group(live.pk, PROJECTOR), [{**stage_op, "html": projector_html}]),
+        (group(live.pk, CONSOLE), [{"op": "refresh"}]),
+    ]
 
 
 def _board(event):
-    realtime.send(_refresh(event.live_id, PROJECTOR, CONSOLE))
+    return _refresh(event.live_id, PROJECTOR, CONSOLE)
 
 
 def _note_added(event):
@@ -54,18 +60,22 @@ def _note_added(event):
     note = Note.objects.select_related(
         "activity__live__meeting__process__workspace", "attendee", "theme"
     ).get(pk=event.note_id)
+    return [(group(event.live_id, audience), ops) for audience, ops in note_ops(note).items() if ops]
+
+
+def note_ops(note) -> dict:
+    """The operations that add one note to the projector and to the consoles (a push, or a delta)."""
     activity = note.activity
     live = activity.live
-    sends = []
-    if activity.kind == Activity.Kind.PARKING and not live.show_parking:
-        pass
+    out = {}
+    if note.hidden or (activity.kind == Activity.Kind.PARKING and not live.show_parking):
+        out[PROJECTOR] = []  # held for moderation, or a board the projector does not show
     elif not activity.revealed:
-        sends.append((group(live.pk, PROJECTOR), [{"op": "refresh"}]))
+        out[PROJECTOR] = [{"op": "refresh"}]
     else:
         html = render_to_string("live/_note_public.html", {"note": note})
         target = f"#bucket-{activity.pk}-{selectors.bucket_key(activity, note)}"
-        op = {"op": "append", "target": target, "id": f"pnote-{note.pk}", "html": html}
-        sends.append((group(live.pk, PROJECTOR), [op]))
+        out[PROJECTOR] = [{"op": "append", "target": target, "id": f"pnote-{note.pk}", "html": html}]
     meeting = live.meeting
     console_html = render_to_string(
         "live/_note_console.html",
@@ -79,8 +89,14 @@ def _note_added(event):
         },
     )
     op = {"op": "append", "target": f"#cnotes-{activity.pk}", "id": f"cnote-{note.pk}", "html": console_html}
-    sends.append((group(live.pk, CONSOLE), [op]))
-    realtime.send(sends)
+    out[CONSOLE] = [op]
+    return out
+
+
+def delta_ops(notes, audience) -> list:
+    """What a projector or console that is behind receives: the operations of each note it missed."""
+    with translation.override("nl"):
+        return [op for note in notes for op in note_ops(note)[audience]]
 
 
 def _note_shown(event):
@@ -97,7 +113,7 @@ def _note_shown(event):
         if event.attendee_id:
             sends.append((attendee_group(live_id, event.attendee_id), [{"op": "refresh"}]))
     sends += _refresh(live_id, CONSOLE)
-    realtime.send(sends)
+    return sends
 
 
 def _attendees(event):
@@ -105,31 +121,32 @@ def _attendees(event):
     count = str(Attendee.objects.filter(live_id=event.live_id).count())
     op = [{"op": "text", "target": "#joined-count", "text": count}]
     console = op + room.console_ops(event.live_id)  # the join rate, and a refetch when a flood begins
-    realtime.send([(group(event.live_id, PROJECTOR), op), (group(event.live_id, CONSOLE), console)])
+    return [(group(event.live_id, PROJECTOR), op), (group(event.live_id, CONSOLE), console)]
 
 
 def _room(event):
     """The consoles refetch, so they show the room's warning."""
-    realtime.send(_refresh(event.live_id, CONSOLE))
+    return _refresh(event.live_id, CONSOLE)
 
 
 def _results(event):
     """Projector and consoles refetch. Their consumers batch these pushes, so a room answering at once costs
     one refetch per batch, not one per answer."""
-    realtime.send(_refresh(event.live_id, PROJECTOR, CONSOLE))
+    return _refresh(event.live_id, PROJECTOR, CONSOLE)
 
 
 def _attendee(event):
-    realtime.send([(attendee_group(event.live_id, event.attendee_id), [{"op": "refresh"}])])
+    return [(attendee_group(event.live_id, event.attendee_id), [{"op": "refresh"}])]
 
 
 def _phones(event):
-    realtime.send(_refresh(event.live_id, PHONES))
+    return _refresh(event.live_id, PHONES)
 
 
 def _projector_revoked(event):
     """Projectors still connected with an older key are sent away: a revoked link stops at once."""
     realtime.revoke(event.live_id, event.key)
+    return []
 
 
 HANDLERS = {

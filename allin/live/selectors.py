@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -20,11 +21,23 @@ def live_by_code(code) -> LiveMeeting:
     return get_object_or_404(LiveMeeting.objects.select_related("meeting__process__workspace"), code=code)
 
 
+# Big boards stay light (issue 13): the projector shows the newest notes of each bucket that fit on a 1280 × 720
+# screen and says how many more there are (live.css hides what a push appends beyond this, oldest first); the
+# console shows the newest CONSOLE_PAGE notes with every count first and loads older ones on demand.
+PROJECTOR_PER_BUCKET = 6
+CONSOLE_PAGE = 50
+
+
 @dataclass
 class Bucket:
     key: str
     label: str
     notes: list = field(default_factory=list)
+    total: int = 0  # visible notes in this bucket, shown or not
+
+    @property
+    def more(self):
+        return max(0, self.total - len(self.notes))
 
 
 @dataclass
@@ -32,28 +45,37 @@ class Board:
     activity: Activity
     notes: list
     buckets: list
+    visible_count: int = 0
+    hidden_count: int = 0
 
     @property
-    def visible_count(self):
-        return sum(1 for n in self.notes if not n.hidden)
+    def older(self):
+        """Notes not loaded yet (the console's "earlier notes")."""
+        return max(0, self.visible_count + self.hidden_count - len(self.notes))
 
 
-def bucket_key(activity, note) -> str:
+def _partition(activity) -> str:
+    return "theme_id" if activity.group_by == Activity.GroupBy.THEME else "category"
+
+
+def _key_of(activity, value) -> str:
     if activity.group_by == Activity.GroupBy.THEME:
-        return f"t{note.theme_id}" if note.theme_id else "none"
-    if note.category and note.category in activity.categories:
-        return f"c{activity.categories.index(note.category)}"
+        return f"t{value}" if value else "none"
+    if value and value in activity.categories:
+        return f"c{activity.categories.index(value)}"
     return "none"
 
 
-def board(activity: Activity, include_hidden=False) -> Board:
-    notes = list(
-        activity.notes.select_related("attendee", "theme").order_by("created_at", "pk")
-        if include_hidden
-        else activity.notes.filter(hidden=False)
-        .select_related("attendee", "theme")
-        .order_by("created_at", "pk")
-    )
+def bucket_key(activity, note) -> str:
+    return _key_of(activity, getattr(note, _partition(activity)))
+
+
+def board(activity: Activity, include_hidden=False, *, per_bucket=None, newest=None) -> Board:
+    """The board's buckets with their counts. `per_bucket`: only the newest that many notes of each bucket
+    (the projector); `newest`: only the newest that many notes of the board (the console). In a fixed number of
+    queries however many notes there are."""
+    rows = activity.notes.all() if include_hidden else activity.notes.filter(hidden=False)
+    rows = rows.select_related("attendee", "theme")
     if activity.group_by == Activity.GroupBy.THEME:
         buckets = [Bucket(f"t{t.pk}", t.name) for t in activity.themes.all()]
         rest_label = "Zonder thema"
@@ -62,9 +84,48 @@ def board(activity: Activity, include_hidden=False) -> Board:
         rest_label = "Overig" if activity.categories else ""
     buckets.append(Bucket("none", rest_label))
     index = {b.key: b for b in buckets}
+    field_name = _partition(activity)
+    visible = hidden = 0
+    counts = activity.notes.values_list(field_name, "hidden").annotate(n=Count("pk")).order_by()
+    for value, is_hidden, n in counts:
+        if is_hidden:
+            hidden += n
+            continue
+        visible += n
+        index.get(_key_of(activity, value), buckets[-1]).total += n
+    newest_first = (F("created_at").desc(), F("pk").desc())
+    if per_bucket is not None:
+        rank = Window(RowNumber(), partition_by=[F(field_name)], order_by=newest_first)
+        notes = list(rows.annotate(rank=rank).filter(rank__lte=per_bucket).order_by(*newest_first))
+    elif newest is not None:
+        notes = list(rows.order_by(*newest_first)[:newest])
+    else:
+        notes = list(rows.order_by(*newest_first))
+    notes.reverse()  # oldest first, as the notes came in; a push appends the next one at the end
     for note in notes:
         index.get(bucket_key(activity, note), buckets[-1]).notes.append(note)
-    return Board(activity=activity, notes=notes, buckets=buckets)
+    if per_bucket is not None:  # "none" gathers several categories, each with its own newest few
+        rest = buckets[-1]
+        rest.notes = rest.notes[-per_bucket:]
+        notes = [n for b in buckets for n in b.notes]
+    return Board(
+        activity=activity,
+        notes=notes,
+        buckets=buckets,
+        visible_count=visible,
+        hidden_count=hidden if include_hidden else 0,
+    )
+
+
+def older_notes(activity: Activity, before: Note, count=CONSOLE_PAGE) -> tuple[list, int]:
+    """The console's next page: the `count` notes (hidden ones too) that came in just before `before`, oldest
+    first, and how many are older still."""
+    earlier = activity.notes.filter(
+        Q(created_at__lt=before.created_at) | Q(created_at=before.created_at, pk__lt=before.pk)
+    )
+    page = list(earlier.select_related("attendee", "theme").order_by("-created_at", "-pk")[:count])
+    page.reverse()
+    return page, max(0, earlier.count() - len(page))
 
 
 @dataclass
@@ -98,6 +159,8 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
             rest_minutes=rest,
             planned_end=max(ends_at, timezone.now()) + timedelta(minutes=rest),
         )
+    # The console (it sees hidden notes) pages through the board; the projector shows what fits per bucket.
+    limits = {"newest": CONSOLE_PAGE} if include_hidden else {"per_bucket": PROJECTOR_PER_BUCKET}
     spec = registry.get(activity.kind) if (activity and not activity.takes_notes) else None
     return {
         "live": live,
@@ -107,11 +170,11 @@ def stage(live: LiveMeeting, *, include_hidden=False, with_boards=True) -> dict:
         "activities": activities,
         "spec": spec,
         **(spec.context(activity) if spec else {}),
-        "board": board(activity, include_hidden)
+        "board": board(activity, include_hidden, **limits)
         if (activity and activity.takes_notes and with_boards)
         else None,
         "parking": parking,
-        "parking_board": board(parking, include_hidden)
+        "parking_board": board(parking, include_hidden, **limits)
         if (parking and with_boards and (include_hidden or live.show_parking))
         else None,
         "timing": timing,
@@ -131,9 +194,31 @@ def my_notes(attendee, activity) -> list:
     if activity is None:
         return []
     return list(
-        Note.objects.filter(activity=activity, attendee=attendee, hidden=False).order_by("-created_at")[:50]
+        # Its own notes that wait for moderation too, marked as waiting.
+        Note.objects.filter(Q(hidden=False) | Q(held=True), activity=activity, attendee=attendee).order_by(
+            "-created_at"
+        )[:50]
     )
 
 
 def agenda_item_get(live, pk) -> AgendaItem:
     return get_object_or_404(AgendaItem, meeting_id=live.meeting_id, pk=pk)
+
+
+NOTHING, WHOLE_STAGE = "nothing", "stage"
+
+
+def changes_since(live: LiveMeeting, since: int, *, phone=False):
+    """What a screen at version `since` missed: NOTHING, WHOLE_STAGE (it refetches), or for projector and
+    consoles the list of notes added since (their delta). Phones only ever need their stage again."""
+    if since >= live.version:
+        return NOTHING
+    if phone:
+        return WHOLE_STAGE if since < live.stage_version else NOTHING
+    if since <= 0 or since < live.screens_version:
+        return WHOLE_STAGE
+    return list(
+        Note.objects.filter(activity__live=live, version__gt=since)
+        .select_related("activity__live__meeting__process__workspace", "attendee", "theme")
+        .order_by("version", "pk")
+    )

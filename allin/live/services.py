@@ -6,7 +6,6 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,11 +15,6 @@ from allin.methods.activities import LIVE_ACTIVITIES
 from . import codes, events, room
 from .models import NAME_MAX, Activity, Attendee, AttendeeRole, ItemRun, LiveMeeting
 from .selectors import DEFAULT_CATEGORIES
-
-
-def _bump(live: LiveMeeting) -> None:
-    LiveMeeting.objects.filter(pk=live.pk).update(version=F("version") + 1)
-    live.refresh_from_db(fields=["version"])
 
 
 def _activity_for(live, item) -> Activity | None:
@@ -66,8 +60,7 @@ def live_open(*, meeting, base_url: str) -> LiveMeeting:
         if live.closed_at is not None:
             live.closed_at = None
             live.save(update_fields=["closed_at"])
-            _bump(live)
-            events.stage_changed(live.pk)
+            live.version = events.stage_changed(live.pk)
         return live
     # Lock the meeting so two facilitators pressing "live" at once get the same live meeting.
     type(meeting).objects.select_for_update().filter(pk=meeting.pk).first()
@@ -100,8 +93,7 @@ def live_close(*, live: LiveMeeting) -> None:
         live.closed_at = timezone.now()
         live.save(update_fields=["closed_at"])
         _end_item_run(live, live.closed_at)
-        _bump(live)
-        events.stage_changed(live.pk)
+        live.version = events.stage_changed(live.pk)
 
 
 @transaction.atomic
@@ -143,8 +135,7 @@ def item_goto(*, live: LiveMeeting, item) -> LiveMeeting:
     live.show_parking = False
     live.save(update_fields=["current_item", "item_started_at", "show_join", "show_parking"])
     _activity_for(live, item)
-    _bump(live)
-    events.stage_changed(live.pk)
+    live.version = events.stage_changed(live.pk)
     return live
 
 
@@ -176,8 +167,7 @@ def screen_set(
     if show_parking is not None:
         live.show_parking = show_parking
     live.save(update_fields=["show_join", "show_parking"])
-    _bump(live)
-    events.stage_changed(live.pk)
+    live.version = events.stage_changed(live.pk)
     return live
 
 
@@ -195,8 +185,7 @@ def activity_start(*, live: LiveMeeting, item, prompt: str = "", categories=()) 
             "categories": list(categories)[:8],
         },
     )
-    _bump(live)
-    events.stage_changed(live.pk)
+    live.version = events.stage_changed(live.pk)
     return activity
 
 
@@ -217,6 +206,5 @@ def activity_set(
             raise ValidationError(_("Kies groeperen per categorie of per thema."))
         activity.group_by = group_by
     activity.save(update_fields=["is_open", "revealed", "group_by"])
-    _bump(activity.live)
-    events.stage_changed(activity.live_id)
+    activity.live.version = events.stage_changed(activity.live_id)
     return activity

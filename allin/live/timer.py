@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -60,15 +59,9 @@ def _locked(live: LiveMeeting) -> LiveMeeting:
 
 
 def _save(live: LiveMeeting, locked: LiveMeeting) -> None:
-    locked.version = F("version") + 1
-    locked.save(update_fields=["timer_ends_at", "timer_seconds", "version"])
-    locked.refresh_from_db(fields=["version"])
-    live.timer_ends_at, live.timer_seconds, live.version = (
-        locked.timer_ends_at,
-        locked.timer_seconds,
-        locked.version,
-    )
-    events.stage_changed(live.pk)
+    locked.save(update_fields=["timer_ends_at", "timer_seconds"])
+    live.timer_ends_at, live.timer_seconds = locked.timer_ends_at, locked.timer_seconds
+    live.version = events.stage_changed(live.pk)
 
 
 @transaction.atomic

@@ -1,7 +1,16 @@
 from django.urls import path
 
+from . import (
+    board_pages,
+    groups_panel,
+    moderation_views,
+    participant_links,
+    phone_views,
+    photo_views,
+    projector_views,
+    room_views,
+)
 from . import console_views as c
-from . import groups_panel, participant_links, phone_views, photo_views, projector_views, room_views
 
 public_patterns = [
     path("j/", phone_views.code_lookup, name="live_code"),
@@ -25,6 +34,7 @@ public_patterns = [
 meeting_patterns = [
     path("live/", c.console, name="live_console"),
     path("live/stand/", c.console_stage, name="live_console_stage"),
+    path("live/post-its/eerder/", board_pages.console_older, name="live_console_older"),
     path("live/starten/", c.live_start, name="live_start"),
     path("live/stoppen/", c.live_stop, name="live_stop"),
     path("live/heropenen/", c.live_reopen, name="live_reopen"),
@@ -45,6 +55,9 @@ meeting_patterns = [
     path("live/zaal/dicht/", room_views.room_closed, name="live_room_closed"),
     path("live/zaal/toelaten/", room_views.room_let_in, name="live_room_let_in"),
     path("live/zaal/nieuwe-qr/", room_views.room_new_qr, name="live_room_new_qr"),
+    path("live/moderatie/", moderation_views.moderation_mode, name="live_moderation"),
+    path("live/telefoon/verbergen/", moderation_views.phone_hide, name="live_phone_hide"),
+    path("live/telefoon/toelaten/", moderation_views.phone_unmute, name="live_phone_unmute"),
     path("live/timer/starten/", c.timer_start, name="live_timer_start"),
     path("live/timer/erbij/", c.timer_add, name="live_timer_add"),
     path("live/timer/stoppen/", c.timer_stop, name="live_timer_stop"),

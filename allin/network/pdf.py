@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from allin.core import pdf_styles
+from allin.workspaces import look_store
 
 
 def card_pdf(partner, request=None) -> bytes:
@@ -20,7 +21,7 @@ def card_pdf(partner, request=None) -> bytes:
     )
     stylesheet = finders.find("network/card_print.css")
     return HTML(string=html, base_url=stylesheet).write_pdf(
-        stylesheets=pdf_styles.stylesheets(), pdf_variant="pdf/ua-1"
+        stylesheets=pdf_styles.stylesheets(look_store.pdf_css(partner.workspace)), pdf_variant="pdf/ua-1"
     )
 
 

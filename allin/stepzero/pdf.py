@@ -5,6 +5,9 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from allin.core import pdf_styles
+from allin.workspaces import look_store
+
 
 def case(case) -> bytes:
     from weasyprint import CSS, HTML  # late: loading Pango costs time only PDF requests should pay
@@ -17,7 +20,11 @@ def case(case) -> bytes:
     html = render_to_string("stepzero/pdf/case.html", context)
     base = finders.find("exports/print.css")
     return HTML(string=html, base_url=base).write_pdf(
-        stylesheets=[CSS(filename=base)], pdf_variant="pdf/ua-1"
+        stylesheets=[
+            *pdf_styles.stylesheets(look_store.pdf_css(look_store.workspace_in(context))),
+            CSS(filename=base),
+        ],
+        pdf_variant="pdf/ua-1",
     )
 
 

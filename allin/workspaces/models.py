@@ -117,3 +117,27 @@ class WorkspaceInvitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.workspace}"
+
+
+class WorkspaceLook(models.Model):
+    """A workspace's own look (allin/workspaces/look.py): its colours, font and logo. `key` names the look's
+    stylesheet and logo in public URLs: unguessable, and new at every change, so browsers may cache them forever."""
+
+    workspace = models.OneToOneField(Workspace, on_delete=models.CASCADE, related_name="look")
+    primary = models.CharField(_("hoofdkleur"), max_length=7)
+    secondary = models.CharField(_("tweede kleur"), max_length=7)
+    font = models.CharField(_("letter"), max_length=40, default="system")
+    logo = models.BinaryField(
+        null=True, blank=True, editable=False
+    )  # a PNG we wrote ourselves, never the upload
+    logo_width = models.PositiveIntegerField(default=0)
+    logo_height = models.PositiveIntegerField(default=0)
+    key = models.CharField(max_length=32, unique=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.workspace}: {self.primary} / {self.secondary}"
+
+    @property
+    def has_logo(self):
+        return self.logo_width > 0

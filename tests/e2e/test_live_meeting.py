@@ -182,3 +182,117 @@ def test_phone_without_websocket_follows_by_polling(new_context, e2e_server, see
     check_axe(phone, "phone-note-sent-by-http")
     journey.assert_not_reloaded(phone)
     expect(phone.locator("#connection")).to_contain_text(OFFLINE)
+
+
+def test_a_projector_that_misses_pushes_catches_up_by_its_version(new_context, e2e_server, seed):
+    """Pushes get lost (a layer under load drops them, a socket dies quietly). The projector notices a gap in
+    the versions, or a reconnect, or a quiet spell, and fetches what it missed since its version: just the
+    notes, not its whole stage."""
+    items, board = seed["items"], seed["board_index"]
+    laptop = new_context()
+    console = laptop.new_page()
+    journey.login(console, e2e_server, seed)
+    code = journey.go_live(console, e2e_server, seed)
+    journey.console_click(console, re.compile(r"^Beginnen"))
+    journey.console_click(console, journey.agenda_button(console, items[board]))
+
+    drop, sockets = set(), []
+
+    def through(ws):  # the projector's socket, with a hand on what the server sends it
+        server = ws.connect_to_server()
+        sockets.append(ws)
+
+        def from_server(message):
+            if not any(text in message for text in drop):
+                ws.send(message)
+
+        server.on_message(from_server)
+        ws.on_message(server.send)
+
+    laptop.route_web_socket(re.compile(r"/ws/live/.*/projector/"), through)
+    projector = journey.open_projector(console)
+    journey.mark(projector)
+    fetches = []
+    projector.on("request", lambda r: fetches.append(r.url) if "/stand/" in r.url else None)
+    phone = new_context(**PHONE).new_page()
+    journey.join(phone, e2e_server, code)
+    expect(phone.locator("#stage form.note-form textarea")).to_be_visible()
+    token = uuid.uuid4().hex[:6]
+
+    # A gap: the push of the first note is lost; the second one's version shows the gap.
+    lost, next_one = f"Verloren push {token}", f"Daarna {token}"
+    drop.add(lost)
+    journey.post_note(phone, lost)
+    fetches.clear()
+    journey.post_note(phone, next_one)
+    expect(projector.locator("#stage").get_by_text(next_one)).to_be_visible()
+    expect(projector.locator("#stage").get_by_text(lost)).to_be_visible(timeout=3_000)  # before a quiet check
+    assert any("since=" in url for url in fetches), fetches
+    assert not [url for url in fetches if "since=" not in url], "the gap refetched the whole stage"
+
+    # A reconnect: the socket dies while a note is posted; after reconnecting, a delta brings it.
+    fetches.clear()
+    while_away = f"Terwijl weg {token}"
+    sockets[-1].close()
+    journey.post_note(phone, while_away)
+    expect(projector.locator("#stage").get_by_text(while_away)).to_be_visible()
+    assert fetches and all("since=" in url for url in fetches), fetches
+
+    # A quiet spell: the last push is lost and nothing follows; the quiet check finds it.
+    last = f"Laatste {token}"
+    drop.add(last)
+    journey.post_note(phone, last)
+    expect(projector.locator("#stage").get_by_text(last)).to_be_visible(timeout=9_000)
+    journey.assert_not_reloaded(projector)
+
+
+def test_a_long_note_is_told_before_sending_and_fits_its_card_on_the_projector(new_context, e2e_server, seed):
+    """Issue 13 item 5: a phone that pastes more than the limit is told so before sending (nothing is cut off
+    unseen, nothing is sent); a note of the full 280 characters is clamped on a 1280 x 720 projector and shows
+    its whole text when it has the focus."""
+    items, board = seed["items"], seed["board_index"]
+    laptop = new_context(viewport={"width": 1280, "height": 720})
+    console = laptop.new_page()
+    journey.login(console, e2e_server, seed)
+    code = journey.go_live(console, e2e_server, seed)
+    journey.console_click(console, re.compile(r"^Beginnen"))
+    journey.console_click(console, journey.agenda_button(console, items[board]))
+    projector = journey.open_projector(console)
+    phone = new_context(**PHONE).new_page()
+    journey.join(phone, e2e_server, code)
+    form = phone.locator("#stage form.note-form")
+    radios = form.locator("input[name=category]")
+    if radios.count():
+        radios.first.check()
+
+    posts = []
+    phone.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    pasted = ("Een heel lang verhaal over de bus naar school " * 8).strip()  # 367 characters
+    form.locator("textarea[name=text]").fill(pasted)
+    assert form.locator("textarea[name=text]").input_value() == pasted, "the paste was cut off"
+    expect(form.locator("[data-counter]")).to_have_text(
+        f"Je post-it heeft {len(pasted)} tekens; er passen er 280 op. Maak hem korter, dan kun je hem versturen."
+    )
+    form.get_by_role("button", name="Versturen").click()
+    expect(form.locator(".form-status")).to_contain_text("er passen er 280 op")
+    assert posts == [], "a note over the limit was sent"
+
+    full = ("Bereikbaar " * 26)[:279] + "!"  # exactly 280
+    form.locator("textarea[name=text]").fill(full)
+    expect(form.locator("[data-counter]")).to_have_text("280 van 280 tekens")
+    form.get_by_role("button", name="Versturen").click()
+    expect(form.locator(".form-status")).to_have_text("Verstuurd!")
+
+    card = projector.locator("#stage article.note", has_text="Bereikbaar")
+    expect(card).to_be_visible()
+    text = card.locator(".note-text")
+    clamped = text.evaluate("el => [el.clientHeight, el.scrollHeight]")
+    line = text.evaluate(
+        "el => parseFloat(getComputedStyle(el).lineHeight) || 1.2 * parseFloat(getComputedStyle(el).fontSize)"
+    )
+    assert clamped[0] <= 5.5 * line < clamped[1], f"not clamped to five lines: {clamped}, line {line}"
+    box = card.bounding_box()
+    assert box["y"] + box["height"] <= 720, f"the card runs off the 1280 x 720 projector: {box}"
+    card.focus()
+    opened = text.evaluate("el => [el.clientHeight, el.scrollHeight]")
+    assert opened[0] >= opened[1] > clamped[0], f"focus does not show the whole text: {opened}"

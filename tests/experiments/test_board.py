@@ -27,12 +27,16 @@ def session(process, facilitator):
         activity=notes_board,
         attendee=attendee,
         text="Samen op huisbezoek ging goed",
-        category="",
+        category=notes_board.categories[0],
         client_id=uuid.uuid4(),
     )
     theme = notes.theme_create(activity=notes_board, name="Elkaar kennen")
     themed, _ = notes.note_create(
-        activity=notes_board, attendee=attendee, text="Korte lijnen", category="", client_id=uuid.uuid4()
+        activity=notes_board,
+        attendee=attendee,
+        text="Korte lijnen",
+        category=notes_board.categories[1],
+        client_id=uuid.uuid4(),
     )
     notes.note_move(note=themed, theme=theme)
     plan_item = meeting.items.get(title="Eerste kleine experiment")
@@ -100,3 +104,19 @@ def test_one_click_on_the_log_page_and_the_source_on_the_experiment(
     assert f'→ <a href="{response.url}">{experiment.label}</a>' in page
     response = as_facilitator.post(post, {"ref": "plan-999999"}, follow=True)
     assert "bestaat niet meer" in response.content.decode()
+
+
+def test_the_duo_interviews_four_questions_are_on_the_phones_and_answers_collect_per_question(
+    process, session
+):
+    """Appreciative Inquiry: the board of the duo interviews has the four questions as its categories."""
+    item = session["meeting"].items.get(title="Waarderende interviews in duo's")
+    assert item.activity["categories"] == [
+        "Wanneer hielp je samen met anderen een jongere echt verder?",
+        "Wat maakte dat het lukte?",
+        "Wat waardeer je het meest aan je eigen werk?",
+        "Wat zou je veranderen voor deze jongeren?",
+    ]
+    # the live board the phones post to asks the same four questions (live refuses a note without one)
+    assert session["note"].activity.categories == item.activity["categories"]
+    assert session["note"].category == item.activity["categories"][0]

@@ -78,3 +78,8 @@ def post(activity, attendee=None, text="Een goed idee", category=None, client_id
         client_id=client_id or uuid.uuid4(),
         **extra,
     )
+
+
+def bare(ops):
+    """Pushed operations without their versions (tests/live/test_delta.py checks those)."""
+    return [{k: v for k, v in op.items() if k != "v"} for op in ops]

@@ -189,7 +189,7 @@ def test_the_same_key_from_another_phone_is_refused(phone, board):
         ({"category": "hoop"}, "Kies een van de categorieën."),
         ({"client_id": "geen-uuid"}, "Dit bericht is niet goed aangekomen. Laad de pagina opnieuw."),
         ({"activity": "abc"}, "Dit bericht is niet goed aangekomen. Laad de pagina opnieuw."),
-        ({"text": "nul\x00teken"}, "Dit bericht is niet goed aangekomen. Laad de pagina opnieuw."),
+        ({"text": "nul\x00teken"}, "Null-tekens zijn niet toegestaan."),  # what every other form says
     ],
 )
 def test_bad_notes_get_a_dutch_answer_and_store_nothing(phone, board, change, message):

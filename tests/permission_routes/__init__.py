@@ -8,6 +8,7 @@ from . import (
     audit,
     experiments,
     groups,
+    look,
     network,
     people,
     reports,
@@ -16,7 +17,20 @@ from . import (
     stepzero,
 )
 
-MODULES = (network, people, socialmap, stepzero, actions, experiments, reports, groups, audit, accounts, room)
+MODULES = (
+    network,
+    people,
+    socialmap,
+    stepzero,
+    actions,
+    experiments,
+    reports,
+    groups,
+    audit,
+    accounts,
+    room,
+    look,
+)
 
 
 def routes():

@@ -1,5 +1,5 @@
-"""The live meeting's room switches (allin/live/room.py) in the permission walk: console actions, and the QR
-link that carries the join key."""
+"""The live meeting's room and moderation switches (allin/live/room.py, moderation.py) in the permission walk:
+console actions, and the QR link that carries the join key."""
 
 from tests.permission_table import Route, _code, _live_post, everyone
 
@@ -10,6 +10,10 @@ ROUTES = {
     "live_room_closed": _live_post(lambda w: {"closed": "0"}),
     "live_room_let_in": _live_post(None),
     "live_room_new_qr": _live_post(None),
+    # moderation (allin/live/moderation.py)
+    "live_moderation": _live_post(lambda w: {"on": "1"}),
+    "live_phone_hide": _live_post(lambda w: {"attendee": w.attendee.pk}),
+    "live_phone_unmute": _live_post(lambda w: {"attendee": w.attendee.pk}),
 }
 
 

@@ -8,14 +8,13 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 
 from .. import events
 from ..activity_models import COMMITMENT_MAX, Commitment
-from ..models import Activity, LiveMeeting
+from ..models import Activity
 from ..registry import KindSpec, register
 
 FIELDS = ("personal", "organisation", "action")
@@ -106,10 +105,6 @@ def results(activity) -> dict:
 # ---- writing ----------------------------------------------------------------------------------------
 
 
-def _bump(live_id):
-    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
-
-
 def _check_kind(activity):
     if activity.kind != Activity.Kind.COMMITMENT:
         raise ValidationError(_("Deze vraag hoort bij iets anders."))
@@ -156,7 +151,6 @@ def commitment_save(*, activity, attendee, personal, organisation="", action="",
         for name, value in values.items():
             setattr(row, name, value)
         row.save(update_fields=[*values, "updated_at"])
-    _bump(activity.live_id)
     events.results_changed(activity.live_id)
     return row
 
@@ -169,7 +163,6 @@ def _set_showing(activity, commitment_id):
         config["showing"] = commitment_id
     Activity.objects.filter(pk=activity.pk).update(config=config)
     activity.config = config
-    _bump(activity.live_id)
     events.results_changed(activity.live_id)
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -15,7 +14,7 @@ from allin.core.text import one_line
 
 from .. import events
 from ..activity_models import REASON_MAX, ConsentAnswer
-from ..models import Activity, LiveMeeting
+from ..models import Activity
 from ..registry import KindSpec, register
 
 Answer = ConsentAnswer.Answer
@@ -81,10 +80,6 @@ def results(activity) -> dict:
 # ---- writing ----------------------------------------------------------------------------------------
 
 
-def _bump(live_id):
-    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
-
-
 def _check_can_answer(activity, attendee):
     if activity.kind != Activity.Kind.CONSENT:
         raise ValidationError(_("Deze vraag hoort bij iets anders."))
@@ -127,7 +122,6 @@ def consent_answer(*, activity, attendee, answer, reason="") -> ConsentAnswer:
     if (row.answer, row.reason) != (answer, reason):
         row.answer, row.reason = answer, reason
         row.save(update_fields=["answer", "reason", "updated_at"])
-    _bump(activity.live_id)
     events.results_changed(activity.live_id)
     return row
 
@@ -138,7 +132,6 @@ def consent_clear(*, activity) -> int:
     if activity.kind != Activity.Kind.CONSENT:
         raise ValidationError(_("Deze vraag hoort bij iets anders."))
     deleted, _rows = ConsentAnswer.objects.filter(activity=activity).delete()
-    _bump(activity.live_id)
     events.results_changed(activity.live_id)
     events.phones_refresh(activity.live_id)  # every phone's own answer is gone
     return deleted

@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from .. import events, notes, photo_cards
 from ..activity_models import DREAM_MAX, Dream
-from ..models import Activity, Attendee, LiveMeeting, Note
+from ..models import Activity, Attendee, Note
 from ..registry import KindSpec, register
 
 KIND = Activity.Kind.FUTURE_DREAM.value
@@ -28,10 +27,6 @@ DEFAULT_YEAR = 2030
 YEAR_MIN, YEAR_MAX = 2020, 2100
 # The method's two questions for those who listen.
 DEFAULT_QUESTIONS = ["Waar word je enthousiast van?", "Welk aspect verrast je?"]
-
-
-def _bump(live_id):
-    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
 
 
 def year_of(activity) -> int:
@@ -91,7 +86,6 @@ def dream_save(*, activity: Activity, attendee: Attendee, text: str, photo_id=No
     dream, _created = Dream.objects.update_or_create(
         activity=activity, attendee=attendee, defaults={"text": text, "photo": photo}
     )
-    _bump(activity.live_id)
     if dream.pk == presenting_id(activity):
         events.stage_changed(activity.live_id)  # phones show the dream being told, too
     else:
@@ -157,7 +151,6 @@ def year_set(*, activity: Activity, year) -> Activity:
     fresh.config = {**fresh.config, "year": year}
     fresh.prompt = re.sub(rf"\b{old}\b", str(year), fresh.prompt)
     fresh.save(update_fields=["config", "prompt"])
-    _bump(fresh.live_id)
     events.stage_changed(fresh.live_id)
     return fresh
 
@@ -176,7 +169,6 @@ def present_set(*, activity: Activity, dream_id=None) -> Activity:
         config["presenting"] = dream.pk
     fresh.config = config
     fresh.save(update_fields=["config"])
-    _bump(fresh.live_id)
     events.stage_changed(fresh.live_id)
     return fresh
 

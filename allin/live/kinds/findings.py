@@ -16,7 +16,6 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -35,7 +34,7 @@ from allin.socialmap.models import (
 )
 
 from .. import events
-from ..models import Activity, LiveMeeting
+from ..models import Activity
 from ..registry import KindSpec, register
 from .wordcloud import CLOUD_WORDS
 from .wordcloud_svg import cloud_svg
@@ -140,7 +139,6 @@ def results(activity) -> dict:
 
 
 def _changed(activity):
-    LiveMeeting.objects.filter(pk=activity.live_id).update(version=F("version") + 1)
     events.results_changed(activity.live_id)
 
 
@@ -264,7 +262,6 @@ def _set_config(activity, **changes):
                 config[key] = value
         Activity.objects.filter(pk=activity.pk).update(config=config)
         activity.config = config
-        LiveMeeting.objects.filter(pk=activity.live_id).update(version=F("version") + 1)
 
 
 @transaction.atomic

@@ -6,14 +6,13 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
 
 from .. import events, notes
 from ..activity_models import PLAN_TEXT_MAX, PLAN_TITLE_MAX, Plan
-from ..models import NOTE_KINDS, Activity, Attendee, LiveMeeting, Note
+from ..models import NOTE_KINDS, Activity, Attendee, Note
 from ..registry import KindSpec, register
 
 KIND = Activity.Kind.PLANS.value
@@ -21,10 +20,6 @@ PLAN_WHO_MAX = 300
 PLANS_PER_ATTENDEE = 30
 # The one-click plan of a note gets an id made from both, so a second click finds the first plan.
 FROM_NOTE = uuid.UUID("8a6c1d52-5b1e-4c55-9d7e-2f0a1c7b9e11")
-
-
-def _bump(live_id):
-    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
 
 
 def _clean(title, what, who):
@@ -112,7 +107,6 @@ def plan_create(
             )
     except IntegrityError:  # the same key raced in from a second request
         return _same_author(Plan.objects.get(activity=activity, client_id=client_id), attendee, author), False
-    _bump(activity.live_id)
     events.results_changed(activity.live_id)
     return plan, True
 
@@ -145,7 +139,6 @@ def plan_from_note(*, activity: Activity, note: Note, author) -> tuple[Plan, boo
 def plan_update(*, plan: Plan, title: str, what: str, who: str = "") -> Plan:
     plan.title, plan.what, plan.who = _clean(title, what, who)
     plan.save(update_fields=["title", "what", "who"])
-    _bump(plan.activity.live_id)
     events.results_changed(plan.activity.live_id)
     if plan.attendee_id:
         events.attendee_changed(plan.activity.live_id, plan.attendee_id)
@@ -157,7 +150,6 @@ def plan_set_hidden(*, plan: Plan, hidden: bool) -> Plan:
     if plan.hidden != hidden:
         plan.hidden = hidden
         plan.save(update_fields=["hidden"])
-        _bump(plan.activity.live_id)
         events.results_changed(plan.activity.live_id)
         if plan.attendee_id:
             events.attendee_changed(plan.activity.live_id, plan.attendee_id)

@@ -11,22 +11,18 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max
+from django.db.models import Count, Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .. import events, notes
-from ..models import Activity, Attendee, LiveMeeting, Note, Table, TableSeat
+from ..models import Activity, Attendee, Note, Table, TableSeat
 from ..registry import KindSpec, register
 
 KIND = Activity.Kind.QUESTION_CARDS.value
 TABLES_MAX = 30
 # What a table writes down when the activity has no categories of its own.
 DEFAULT_CATEGORIES = ["idee", "actiepunt"]
-
-
-def _bump(live_id):
-    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
 
 
 def cards(activity) -> list[dict]:
@@ -103,7 +99,6 @@ def tables_add(*, activity: Activity, count) -> list[Table]:
             Table(activity=activity, number=n, name=_("Tafel %(n)d") % {"n": n})
             for n in range(start, start + count)
         )
-    _bump(activity.live_id)
     events.phones_refresh(activity.live_id)
     events.results_changed(activity.live_id)
     return made
@@ -114,7 +109,6 @@ def table_remove(*, table: Table) -> None:
     """Take a table away. Its seats go; its notes stay, without a table."""
     activity = table.activity
     table.delete()
-    _bump(activity.live_id)
     events.phones_refresh(activity.live_id)
     events.results_changed(activity.live_id)
 
@@ -141,7 +135,6 @@ def table_sit(*, activity: Activity, attendee: Attendee, table_id, lead: bool = 
             seat.save(update_fields=["table"])
     if lead:
         _take_lead(table, attendee)
-    _bump(activity.live_id)
     _refresh_tables(activity, [old_table_id, table.pk], skip=attendee.pk)
     events.results_changed(activity.live_id)
     return seat
@@ -168,7 +161,6 @@ def table_leave(*, activity: Activity, attendee: Attendee) -> None:
         return
     Table.objects.filter(activity=activity, leader=attendee).update(leader=None)
     seat.delete()
-    _bump(activity.live_id)
     _refresh_tables(activity, [seat.table_id], skip=attendee.pk)
     events.results_changed(activity.live_id)
 
@@ -184,7 +176,6 @@ def table_lead(*, activity: Activity, attendee: Attendee, lead: bool) -> None:
         _take_lead(seat.table, attendee)
     else:
         Table.objects.filter(pk=seat.table_id, leader=attendee).update(leader=None)
-    _bump(activity.live_id)
     _refresh_tables(activity, [seat.table_id], skip=attendee.pk)
     events.results_changed(activity.live_id)
 
@@ -207,7 +198,6 @@ def card_set(*, activity: Activity, attendee: Attendee, table_id, index) -> Tabl
     if table.card_index != index:
         table.card_index = index
         table.save(update_fields=["card_index"])
-        _bump(activity.live_id)
         _refresh_tables(activity, [table.pk], skip=attendee.pk)
         events.results_changed(activity.live_id)
     return table

@@ -6,7 +6,6 @@ Results stay off the projector until the facilitator reveals them."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -14,7 +13,7 @@ from allin.core.text import one_line
 
 from .. import events
 from ..activity_models import DOTS_MAX, Vote, VoteOption
-from ..models import Activity, LiveMeeting, Note, Theme
+from ..models import Activity, Note, Theme
 from ..registry import KindSpec, register
 from .voting_state import (  # noqa: F401  (the state is part of this kind's interface)
     BALLOT_MAX,
@@ -134,7 +133,6 @@ def vote_withdraw(*, activity: Activity, attendee, vote) -> None:
 
 def _changed(activity):
     """Options or settings changed: phones get new buttons, the projector and consoles their new stage."""
-    LiveMeeting.objects.filter(pk=activity.live_id).update(version=F("version") + 1)
     events.stage_changed(activity.live_id)
 
 

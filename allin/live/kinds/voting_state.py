@@ -1,6 +1,7 @@
 """What a dot vote shows: its configuration, the ballots, the ranking per ballot with its top 3, and each
 attendee's dots left. Read-only; the writes are in voting.py."""
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -69,6 +70,10 @@ class Ranked:
     rank: int  # equal counts share a rank: 1, 2, 2, 4
     percent: int  # of the most dots on this ballot, for the bar
     top: bool
+    tied: bool = False  # another idea has as many dots: the screens say "gedeeld"
+
+
+TOP_ROWS_SHOWN = 5
 
 
 @dataclass
@@ -80,6 +85,17 @@ class Column:
     ranking: list
     top: list
     rest: list
+
+    # The projector shows at most this many rows of the top, so the results never run off a 1280 x 720
+    # screen; the rows past it are tied with the last one shown (a tie at rank 3 or better is what makes
+    # the top longer than 3), and the screen says so: "and 4 more with 2 dots, also at place 3".
+    @property
+    def top_shown(self):
+        return self.top[:TOP_ROWS_SHOWN]
+
+    @property
+    def top_tied_more(self):
+        return self.top[TOP_ROWS_SHOWN:]
 
 
 class VoteState:
@@ -134,6 +150,9 @@ class VoteState:
             for index, (option, n) in enumerate(counts):
                 rank = rank if index and n == counts[index - 1][1] else index + 1
                 ranking.append(Ranked(option, n, rank, round(100 * n / most), n > 0 and rank <= TOP))
+            shared = Counter(r.rank for r in ranking if r.count)
+            for row in ranking:
+                row.tied = bool(row.count) and shared[row.rank] > 1
             top, rest = [r for r in ranking if r.top], [r for r in ranking if r.count and not r.top]
             columns.append(Column(ballot, self._voters.get(ballot.name, 0), ranking, top, rest))
         return columns

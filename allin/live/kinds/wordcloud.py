@@ -11,7 +11,7 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,7 +20,7 @@ from allin.core.text import one_line
 
 from .. import events
 from ..activity_models import WORD_MAX, WordAlias, WordAnswer
-from ..models import Activity, Attendee, LiveMeeting
+from ..models import Activity, Attendee
 from ..registry import KindSpec, register
 from .wordcloud_svg import cloud_svg
 
@@ -140,10 +140,6 @@ def results(activity) -> dict:
     return {"title": activity.prompt, "lines": [f"{e.word} ({e.count})" for e in ranking[:RESULT_LINES]]}
 
 
-def _bump(live_id):
-    LiveMeeting.objects.filter(pk=live_id).update(version=F("version") + 1)
-
-
 def _clean_text(text) -> tuple[str, str]:
     text = one_line(text)
     if not text:
@@ -204,7 +200,6 @@ def word_answer_create(*, activity, attendee, text, client_id) -> tuple[WordAnsw
         if answer.attendee_id != attendee.pk:
             raise ValidationError(_("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw.")) from None
         return answer, False
-    _bump(activity.live_id)
     events.results_changed(activity.live_id)
     return answer, True
 
@@ -232,7 +227,6 @@ def word_merge(*, activity, word, into) -> None:
     )
     # Words merged into `word` before go along, so no chain of merges is ever needed.
     WordAlias.objects.filter(activity=activity, target=word).update(target=into)
-    _bump(activity.live_id)
     events.results_changed(activity.live_id)
 
 
@@ -246,7 +240,6 @@ def word_unmerge(*, activity, word) -> None:
         alias.save(update_fields=["target"])
     else:
         alias.delete()
-    _bump(activity.live_id)
     events.results_changed(activity.live_id)
 
 
@@ -260,7 +253,6 @@ def word_set_hidden(*, activity, word, hidden: bool) -> None:
     else:
         WordAlias.objects.filter(activity=activity, word=word, target="").delete()
         WordAlias.objects.filter(activity=activity, word=word).update(hidden=False)
-    _bump(activity.live_id)
     events.results_changed(activity.live_id)
     events.phones_refresh(activity.live_id)  # the word leaves (or returns to) its senders' lists
 

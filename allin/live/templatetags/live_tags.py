@@ -2,9 +2,12 @@ from urllib.parse import urlsplit
 
 import segno
 from django import template
+from django.utils.html import json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from allin.live import codes
+from allin.live.models import NOTE_MAX
 
 register = template.Library()
 
@@ -36,3 +39,31 @@ def short_join_address(live):
 @register.filter
 def spaced_code(code):
     return codes.spaced(code)
+
+
+@register.simple_tag
+def live_texts():
+    """What live.js says and counts, from the server: translated, and the note limit the service enforces.
+    Placeholders: %(n)s characters typed, %(max)s the limit."""
+    return json_script(
+        {
+            "noteMax": NOTE_MAX,
+            "offline": _("Geen live verbinding. De pagina ververst elke paar seconden."),
+            "sendError": _(
+                "Niet verstuurd: er is geen verbinding. Je tekst staat er nog; probeer het zo opnieuw."
+            ),
+            "sent": _("Verstuurd!"),
+            "empty": _("Schrijf eerst iets op je post-it."),
+            "counter": _("%(n)s van %(max)s tekens"),
+            "tooLong": _(
+                "Je post-it heeft %(n)s tekens; er passen er %(max)s op. Maak hem korter, dan kun je hem versturen."
+            ),
+            "overrun": _("te lang"),
+        },
+        "live-texts",
+    )
+
+
+@register.simple_tag
+def note_max():
+    return NOTE_MAX

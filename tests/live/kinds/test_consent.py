@@ -21,6 +21,7 @@ from allin.live.kinds import consent
 from allin.live.models import Activity
 from tests.conftest import client_for
 from tests.live import helpers
+from tests.live.helpers import bare
 
 HTMX = {"HX-Request": "true"}
 LIVE = {"X-Live": "1"}
@@ -156,7 +157,7 @@ def test_the_phone_shows_its_own_answer_in_a_form(check, sam):
     answer(check, sam, "zorg", reason="Meer tijd voor jongeren")
     answer(check, helpers.join(check.live, name="Kim"), "nee", reason="Iets van een ander")
     page = _phone(check, sam).get(reverse("live_join", args=[check.live.code])).content.decode()
-    assert "<legend>" in page and 'value="zorg" required checked' in page
+    assert "<legend" in page and 'value="zorg" required checked' in page
     assert "Meer tijd voor jongeren</textarea>" in page and "Iets van een ander" not in page
     mine = _phone(check, sam).get(reverse("live_activity_mine", args=[check.live.code, check.pk]))
     assert mine.status_code == 200 and "Antwoord wijzigen" in mine.content.decode()
@@ -239,7 +240,7 @@ async def test_an_answer_makes_the_projector_refetch(check, sam):
         headers=[(b"origin", b"http://testserver")],
     )
     assert (await projector.connect())[0]
-    assert (await projector.receive_json_from())["ops"] == [{"op": "hello"}]
+    assert bare((await projector.receive_json_from())["ops"]) == [{"op": "hello"}]
     client = await database_sync_to_async(_phone)(check, sam)
     response = await database_sync_to_async(client.post)(
         _action(check),
@@ -247,7 +248,7 @@ async def test_an_answer_makes_the_projector_refetch(check, sam):
         headers=LIVE,
     )
     assert response.status_code == 200
-    assert (await projector.receive_json_from(timeout=2))["ops"] == [{"op": "refresh"}]
+    assert bare((await projector.receive_json_from(timeout=2))["ops"]) == [{"op": "refresh"}]
     # A refused answer stores nothing and pushes nothing.
     response = await database_sync_to_async(client.post)(_action(check), {"answer": "nee"}, headers=LIVE)
     assert response.status_code == 400

@@ -201,7 +201,7 @@ def test_the_console_presents_the_mirror_on_the_projector(search, facilitator, w
     console = _console(search, facilitator, "show", {"organisation": geldfit.pk})
     assert console.status_code == 200 and "Op het scherm: de spiegel van Geldfit" in console.content.decode()
     html = projector(search)
-    assert f"mirror-{geldfit.pk}-title" in html and "<caption>" in html
+    assert f"mirror-{geldfit.pk}-title" in html and "<caption" in html
     refused = _console(search, facilitator, "show", {"organisation": loket.pk})
     assert refused.status_code == 400 and "nog geen cijfers" in refused.content.decode()
     _console(search, facilitator, "show", {"organisation": ""})

@@ -9,6 +9,7 @@ from django.utils import timezone
 from allin.demo import actions as demo_actions
 from allin.demo import groups as demo_groups
 from allin.demo import held
+from allin.demo import look as demo_look
 from allin.demo import network as demo_network
 from allin.demo import people as demo_people
 from allin.demo import socialmap as demo_socialmap
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         workspace = Workspace.objects.create(name=DEMO_WORKSPACE, slug="gemeente-voorbeeld")
         Membership.objects.create(workspace=workspace, user=user, role=Role.OWNER)
         Membership.objects.create(workspace=workspace, user=viewer, role=Role.VIEWER)
+        demo_look.load(workspace)
 
         today = timezone.localdate()
         allin = process_services.process_create(

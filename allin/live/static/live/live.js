@@ -1,16 +1,23 @@
-// ALL-IN live screens (phone, projector, console). The server pushes small operations over a websocket;
-// when the socket cannot connect (a school network, an old phone) the page polls its state instead.
-// After every (re)connect the page fetches its whole state, so nothing missed while offline stays missing.
+// ALL-IN live screens (phone, projector, console). The server pushes small operations over a websocket,
+// each with the meeting's version; when the socket cannot connect (a school network, an old phone) the page
+// polls instead. Nothing missed stays missing: projector and consoles get a version for every change, so a
+// gap means a push was lost; after a gap, a reconnect, or a quiet spell the page asks the server for what
+// changed since its version (`?since=`): nothing (204), the notes it missed, or its whole stage.
 (function () {
   "use strict";
   var root, role, stageUrl, wsUrl, socket, pollTimer, fetching = false, queued = [], lastStageV = 0;
   var failures = 0, everOpen = false, serverOffset = 0, lastTyped = null;
-  var POLL_MS = 4000;
-  var texts = {
-    offline: "Geen live verbinding. De pagina ververst elke paar seconden.",
-    sendError: "Niet verstuurd: er is geen verbinding. Je tekst staat er nog; probeer het zo opnieuw.",
-    sent: "Verstuurd!",
-  };
+  var strict = false, lastV = 0, checkedAt = Date.now(), socketHeardAt = Date.now();
+  var POLL_MS = 4000, QUIET_MS = 25000, SOCKET_SILENT_MS = 60000;
+  // Every word the page says, and the note limit, come from the server (translated): the #live-texts script.
+  var texts = { noteMax: 280 };
+  function say(name, values) {
+    return String(texts[name] || "").replace(/%\((\w+)\)s/g, function (all, key) { return values && key in values ? values[key] : all; });
+  }
+  // Counted as the server counts: control characters out, runs of white space folded into one space.
+  function noteLength(text) {
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim().length;
+  }
 
   function $(selector, scope) { return (scope || document).querySelector(selector); }
   function csrf() { var m = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/); return m ? decodeURIComponent(m[1]) : ""; }
@@ -105,12 +112,18 @@
   }
 
   function apply(op) {
-    if (fetching && op.op !== "stage" && op.op !== "hello") { queued.push(op); return; }
+    if (op.op === "hello") { catchUp(); return; }  // (re)connected: ask for what was missed meanwhile
+    if (fetching) { queued.push(op); return; }
+    if (strict && op.v) {
+      if (op.v <= lastV) return;  // already shown: a refetch or a delta overtook this push
+      if (op.v > lastV + 1) { queued.push(op); catchUp(); return; }  // a push went missing
+      lastV = op.v;
+    }
+    checkedAt = Date.now();
     var target = op.target ? $(op.target) : null;
     switch (op.op) {
-      case "hello": refresh(); break;
       case "refresh": refresh(); break;
-      case "stage": if (fetching) { queued.push(op); } else { setStage(op.html, op.v); } break;
+      case "stage": setStage(op.html, op.v); break;
       case "append":
         if (op.id && document.getElementById(op.id)) break;
         if (!target) { refresh(); break; }
@@ -119,42 +132,85 @@
         break;
       case "remove": if (target) target.remove(); break;
       case "text": if (target) target.textContent = op.text; break;
+      case "v": break;  // a change this screen does not show; it only moves the version on
     }
+  }
+
+  function seen(version) {
+    if (!version) return;
+    if (strict && version > lastV) lastV = version;
+    if (!strict && version > lastStageV) lastStageV = version;
+  }
+
+  function showFetched(html, version) {
+    var box = document.createElement("div");
+    box.innerHTML = html;
+    var parts = box.querySelectorAll("[data-part]");
+    if (!parts.length) { setStage(html, version); return; }
+    Array.prototype.forEach.call(parts, function (part) {
+      if (part.dataset.part === "stage") { setStage(part.innerHTML, version); }
+      else { var el = document.getElementById(part.dataset.part); if (el) { el.innerHTML = part.innerHTML; activate(el); } }
+    });
+  }
+
+  // One fetch at a time; pushes that arrive meanwhile wait and are applied (or dropped as older) after it.
+  function load(url, handle) {
+    fetching = true;
+    checkedAt = Date.now();
+    fetch(url, { credentials: "same-origin", headers: { "HX-Request": "true" }, cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return handle(response, parseInt(response.headers.get("X-Live-Version") || "0", 10));
+      })
+      .catch(function () { /* keep what is shown; the next poll, push or quiet check tries again */ })
+      .then(function () {
+        fetching = false;
+        var pending = queued, again = null; queued = [];
+        pending.forEach(function (op) {
+          if (op.op === "refresh") again = "refresh";
+          else if (op.op === "catchup") again = again || "catchup";
+          else apply(op);
+        });
+        if (again === "refresh") refresh(); else if (again) catchUp();
+      });
   }
 
   function refresh() {
     if (fetching) { queued.push({ op: "refresh" }); return; }
-    fetching = true;
-    var again = false;
-    fetch(stageUrl, { credentials: "same-origin", headers: { "HX-Request": "true" }, cache: "no-store" })
-      .then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
-        var version = parseInt(response.headers.get("X-Live-Version") || "0", 10);
-        return response.text().then(function (html) {
-          var box = document.createElement("div");
-          box.innerHTML = html;
-          var parts = box.querySelectorAll("[data-part]");
-          if (!parts.length) { setStage(html, version); return; }
-          Array.prototype.forEach.call(parts, function (part) {
-            if (part.dataset.part === "stage") { setStage(part.innerHTML, version); }
-            else { var el = document.getElementById(part.dataset.part); if (el) { el.innerHTML = part.innerHTML; activate(el); } }
-          });
-        });
-      })
-      .catch(function () { /* keep what is shown; the next poll or push tries again */ })
-      .then(function () {
-        fetching = false;
-        var pending = queued; queued = [];
-        pending.forEach(function (op) { if (op.op === "refresh") again = true; else apply(op); });
-        if (again) refresh();
-      });
+    load(stageUrl, function (response, version) {
+      return response.text().then(function (html) { showFetched(html, version); seen(version); });
+    });
   }
+
+  function catchUp() {
+    if (fetching) { queued.push({ op: "catchup" }); return; }
+    var since = strict ? lastV : lastStageV;
+    if (!since) { refresh(); return; }
+    load(stageUrl + (stageUrl.indexOf("?") < 0 ? "?" : "&") + "since=" + since, function (response, version) {
+      if (response.status === 204) { seen(version); return null; }
+      if ((response.headers.get("Content-Type") || "").indexOf("application/json") === 0) {
+        return response.json().then(function (data) {
+          (data.ops || []).forEach(function (op) { var bare = Object.assign({}, op); delete bare.v; applyNow(bare); });
+          seen(data.v);
+        });
+      }
+      return response.text().then(function (html) { showFetched(html, version); seen(version); });
+    });
+  }
+  // A delta's operations are applied as they come (they carry no version of their own).
+  function applyNow(op) { var keep = strict; strict = false; try { apply(op); } finally { strict = keep; } }
+
+  // Heard nothing for a while: ask (cheaply) whether anything changed; a lost last push shows up here.
+  setInterval(function () {
+    if (!root || fetching || Date.now() - checkedAt < QUIET_MS) return;
+    catchUp();
+  }, 1000);
 
   // ---- the websocket, with polling as the fallback ---------------------------------------------------
   function startPolling() {
     if (pollTimer) return;
-    status(texts.offline);
-    pollTimer = setInterval(refresh, POLL_MS);
+    status(say("offline"));
+    pollTimer = setInterval(catchUp, POLL_MS);
   }
   function stopPolling() {
     if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }
@@ -168,6 +224,7 @@
     var giveUp = setTimeout(function () { if (!opened) startPolling(); }, 5000);
     socket.onopen = function () { opened = everOpen = true; failures = 0; clearTimeout(giveUp); stopPolling(); };
     socket.onmessage = function (event) {
+      socketHeardAt = Date.now();
       var data; try { data = JSON.parse(event.data); } catch (e) { return; }
       (data.ops || []).forEach(apply);
     };
@@ -180,7 +237,10 @@
     };
   }
   setInterval(function () {
-    if (socket && socket.readyState === 1) socket.send(JSON.stringify({ type: "ping" }));
+    if (!socket || socket.readyState !== 1) return;
+    // A socket that stopped answering pings is dead without knowing it: close it, so it reconnects.
+    if (Date.now() - socketHeardAt > SOCKET_SILENT_MS) { socket.close(); return; }
+    socket.send(JSON.stringify({ type: "ping" }));
   }, 25000);
 
   // ---- clocks ---------------------------------------------------------------------------------------
@@ -200,7 +260,7 @@
         return;
       }
       var left = Math.round((endsAt - now) / 1000), over = left < 0, s = Math.abs(left);
-      el.textContent = (over ? "+" : "") + Math.floor(s / 60) + ":" + pad(s % 60) + (over ? " te lang" : "");
+      el.textContent = (over ? "+" : "") + Math.floor(s / 60) + ":" + pad(s % 60) + (over ? " " + say("overrun") : "");
       el.classList.toggle("overrun", over);
     });
     timerTick(now);
@@ -295,9 +355,17 @@
         .then(function () { delete el.dataset.loading; });
     });
   }
+  // The phone sees at once when a note is too long (a pasted text is not cut off silently): the counter
+  // turns into the reason, and the note is not sent until it fits.
   function updateCounter(form) {
     var counter = form.querySelector("[data-counter]");
-    if (counter) counter.textContent = form.elements.text.value.length + " / 280";
+    if (!counter) return true;
+    var n = noteLength(form.elements.text.value), max = texts.noteMax, fits = n <= max;
+    var text = fits ? say("counter", { n: n, max: max }) : say("tooLong", { n: n, max: max });
+    if (counter.textContent !== text) counter.textContent = text;
+    counter.classList.toggle("too-long", !fits);
+    form.elements.text.setAttribute("aria-invalid", fits ? "false" : "true");
+    return fits;
   }
   function storeDraft(form) {
     try {
@@ -308,6 +376,7 @@
   document.addEventListener("input", function (event) {
     var form = event.target.form;
     if (form && form.classList.contains("note-form")) { updateCounter(form); storeDraft(form); }
+    else if (form && form.elements.text && form.querySelector("[data-counter]")) updateCounter(form);
   });
 
   document.addEventListener("submit", function (event) {
@@ -315,7 +384,13 @@
     if (!form.classList || !form.classList.contains("note-form")) return;
     event.preventDefault();
     var button = form.querySelector("button[type=submit]"), note = form.querySelector(".form-status");
-    if (!form.elements.text.value.trim()) { note.className = "form-status error"; note.textContent = "Schrijf eerst iets op je post-it."; return; }
+    if (!form.elements.text.value.trim()) { note.className = "form-status error"; note.textContent = say("empty"); return; }
+    if (!updateCounter(form)) {
+      note.className = "form-status error";
+      note.textContent = say("tooLong", { n: noteLength(form.elements.text.value), max: texts.noteMax });
+      form.elements.text.focus();
+      return;
+    }
     button.disabled = true;
     storeDraft(form);
     fetch(form.action, {
@@ -329,13 +404,13 @@
           form.elements.client_id.value = uuid4();
           try { localStorage.removeItem(draftKey(form)); } catch (e) { /* nothing stored */ }
           updateCounter(form);
-          note.className = "form-status ok"; note.textContent = texts.sent;
+          note.className = "form-status ok"; note.textContent = say("sent");
         } else {
           note.className = "form-status error"; note.textContent = body;
         }
       });
     }).catch(function () {
-      note.className = "form-status error"; note.textContent = texts.sendError;
+      note.className = "form-status error"; note.textContent = say("sendError");
     }).then(function () { button.disabled = false; });
   });
 
@@ -351,6 +426,12 @@
     var form = event.target;
     if (!form.classList || !form.classList.contains("live-form")) return;
     event.preventDefault();
+    if (form.elements.text && form.querySelector("[data-counter]") && !updateCounter(form)) {
+      var status = form.querySelector(".form-status") || document.querySelector("#mine .form-status");
+      if (status) { status.className = "form-status error"; status.textContent = say("tooLong", { n: noteLength(form.elements.text.value), max: texts.noteMax }); }
+      form.elements.text.focus();
+      return;
+    }
     var data = new FormData(form);
     if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
     var note = form.querySelector(".form-status") || document.querySelector("#mine .form-status");
@@ -369,7 +450,7 @@
           }
           // The form may just have been replaced by the answer; look in the fresh markup first.
           note = (target && target.querySelector(".form-status")) || form.querySelector(".form-status");
-          if (note) { note.className = "form-status ok"; note.textContent = texts.sent; }
+          if (note) { note.className = "form-status ok"; note.textContent = say("sent"); }
         } else {
           clearSent();
           if (note) { note.className = "form-status error"; note.textContent = body; }
@@ -377,7 +458,7 @@
       });
     }).catch(function () {
       clearSent();
-      if (note) { note.className = "form-status error"; note.textContent = texts.sendError; }
+      if (note) { note.className = "form-status error"; note.textContent = say("sendError"); }
     }).then(function () { Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; }); });
   });
 
@@ -405,8 +486,13 @@
   function init() {
     root = document.getElementById("live");
     if (!root) return;
+    var given = document.getElementById("live-texts");
+    if (given) { try { texts = JSON.parse(given.textContent); } catch (e) { /* keep the limit; words stay empty */ } }
     role = root.dataset.role; stageUrl = root.dataset.stageUrl; wsUrl = root.dataset.wsUrl;
     var stage = $("#stage"); lastStageV = parseInt((stage && stage.dataset.v) || "0", 10);
+    // Projector and consoles follow every version and look again after 5 quiet seconds; phones follow their
+    // stage and look again after 25.
+    strict = role !== "phone"; lastV = lastStageV; QUIET_MS = strict ? 5000 : 25000;
     if (!(window.AudioContext || window.webkitAudioContext)) root.classList.add("no-audio");
     afterRender(null);
     connect();
@@ -424,6 +510,7 @@
   document.addEventListener("htmx:afterSwap", function (event) {
     var xhr = event.detail.xhr, version = xhr ? parseInt(xhr.getResponseHeader("X-Live-Version") || "0", 10) : 0;
     if (version > lastStageV) lastStageV = version;  // a refetch that started before this answer is older
+    seen(version);
     restoreFocus(swapFocus);
     swapFocus = null;
     afterRender(null);
