@@ -3,10 +3,15 @@ outsider who is a member of another workspace only."""
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from allin.workspaces.models import Role
 
 from . import factories
+
+# Property tests judge answers, not speed: on a shared, busy machine a slow example is not a wrong one.
+hypothesis_settings.register_profile("allin", deadline=None)
+hypothesis_settings.load_profile("allin")
 
 
 @pytest.fixture(autouse=True)

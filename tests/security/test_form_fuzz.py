@@ -10,8 +10,6 @@ Records are counted per model; django-axes' failed-login log and the session tab
 writing those on a refused login is their job.
 """
 
-import time
-
 from django.contrib.messages import constants as message_levels
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -125,7 +123,6 @@ def _fuzz(client, form):
 
 
 def test_every_form_survives_random_input(world):
-    started = time.monotonic()
     found = _discover(world)
     names = {form.url_name for _client, form in found}
     # The walk's world shows these forms; if one disappears from discovery, the fuzzing silently shrinks.
@@ -134,7 +131,6 @@ def test_every_form_survives_random_input(world):
     )
     for client, form in found:
         _fuzz(client, form)
-    assert time.monotonic() - started < 120
 
 
 def test_an_oversized_body_is_refused_without_a_500(world):
