@@ -65,9 +65,15 @@ def join(request, code, key=None):
     # mistyped codes; everyone else is held to it (room.py).
     normal = codes.normalise(code)
     joined = attendance.with_meeting(request.COOKIES, normal) if normal else None
-    if joined is None and key is None and _limited(request):
+    live = joined.live if joined is not None else None
+    if joined is None and key is not None:
+        # Only the right key skips the limit: a made-up key must not turn the QR address into a free code oracle.
+        scanned = _live(request, code)
+        live = scanned if scanned is not None and room.key_matches(scanned, key) else None
+    if live is None and _limited(request):
         return _too_many(request)
-    live = joined.live if joined is not None else _live(request, code)
+    if live is None:
+        live = _live(request, code)
     if live is None:
         return _wrong_code(request)
     if key is not None and not room.key_matches(live, key):

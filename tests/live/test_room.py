@@ -184,6 +184,16 @@ def test_a_qr_link_with_an_unknown_code_counts_as_a_wrong_code(db):
     assert Client().get("/j/ZZZZZZ/", REMOTE_ADDR=SCHOOL).status_code == 429
 
 
+def test_a_made_up_qr_key_is_held_to_the_code_limit_so_the_qr_address_is_no_code_oracle(live):
+    for _ in range(WRONG_CODES_PER_MINUTE):
+        Client().get("/j/ZZZZZZ/qr/iets/", REMOTE_ADDR=SCHOOL)
+    # A guessed code with a made-up key waits like any other guess, whether the code exists or not...
+    assert Client().get(_qr_url(live, key="iets"), REMOTE_ADDR=SCHOOL).status_code == 429
+    assert Client().get("/j/YYYYYY/qr/iets/", REMOTE_ADDR=SCHOOL).status_code == 429
+    # ...while the QR code's own key still lets the class in.
+    assert Client().get(_qr_url(live), REMOTE_ADDR=SCHOOL).status_code == 200
+
+
 # ---- notes: a budget per address beside the one per phone ----------------------------------------------------
 
 

@@ -121,6 +121,13 @@ EXEMPT = {
     # Django's own view: the token is an HMAC over the user's password hash and last login (it cannot be guessed
     # and dies with a new password); the view moves it out of the URL into the session at once.
     "password_reset_confirm",
+    # The QR code's join key: a wrong key opens nothing a code does not (it only lets the right key skip the
+    # mistyped-code limit, tests/live/test_room.py) and "Nieuwe QR-code" replaces it.
+    "live_join_qr",
+    # A workspace's house style, published on purpose to phones and the feedback page; the key in the address
+    # changes with each save so that no cache serves an old look (tests/workspaces/test_look.py).
+    "look_css",
+    "look_logo",
 }
 
 
