@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from allin.live.models import Note
+from allin.workspaces import look_store
 
 from .models import ReportPdf
 from .pdf import render_pdf_from_html
@@ -47,8 +48,18 @@ def report_html(meeting) -> str:
     return render_to_string(TEMPLATE, pdf_context(meeting))
 
 
-def fingerprint(html: str) -> str:
-    return hashlib.sha256(html.encode("utf-8")).hexdigest()
+def look_css(meeting) -> str:
+    """The workspace's own look, as every other PDF of the workspace carries it."""
+    return look_store.pdf_css(meeting.process.workspace)
+
+
+def render(meeting, html: str) -> tuple[bytes, int]:
+    return render_pdf_from_html(html, look_css=look_css(meeting))
+
+
+def fingerprint(html: str, look: str = "") -> str:
+    # The look is part of what the PDF reads like: a new house style makes a stored PDF stale as a new note does.
+    return hashlib.sha256((html + "\0" + look).encode("utf-8")).hexdigest()
 
 
 def pdf_of(meeting) -> ReportPdf | None:
@@ -68,7 +79,9 @@ def estimate_seconds(pdf: ReportPdf) -> int:
 def ready_content(meeting, html: str) -> bytes | None:
     """The stored PDF when it was made from exactly this HTML."""
     pdf = (
-        ReportPdf.objects.filter(meeting=meeting, status=Status.READY, fingerprint=fingerprint(html))
+        ReportPdf.objects.filter(
+            meeting=meeting, status=Status.READY, fingerprint=fingerprint(html, look_css(meeting))
+        )
         .only("content")
         .first()
     )
@@ -82,7 +95,7 @@ def report_pdf_request(*, meeting, html: str, again: bool = False) -> ReportPdf:
     when asked (`again`), so a page that polls never loops on a broken build."""
     from .tasks import build_report_pdf
 
-    wanted = fingerprint(html)
+    wanted = fingerprint(html, look_css(meeting))
     pdf, _created = ReportPdf.objects.select_for_update().get_or_create(meeting=meeting)
     if pdf.is_building and not _created and not is_stale(pdf):
         return pdf
@@ -107,7 +120,8 @@ def report_pdf_build(*, meeting) -> ReportPdf:
     ReportPdf.objects.filter(meeting=meeting).update(status=Status.BUILDING, started_at=timezone.now())
     try:
         html = report_html(meeting)
-        content, pages = render_pdf_from_html(html)
+        look = look_css(meeting)
+        content, pages = render_pdf_from_html(html, look_css=look)
     except Exception:
         logger.exception("report PDF of meeting %s failed", meeting.pk)
         ReportPdf.objects.filter(meeting=meeting).update(status=Status.FAILED, finished_at=timezone.now())
@@ -115,7 +129,7 @@ def report_pdf_build(*, meeting) -> ReportPdf:
     with transaction.atomic():
         pdf, _created = ReportPdf.objects.select_for_update().get_or_create(meeting=meeting)
         pdf.status = Status.READY
-        pdf.fingerprint = fingerprint(html)
+        pdf.fingerprint = fingerprint(html, look)
         pdf.content = content
         pdf.pages = pages
         pdf.finished_at = timezone.now()

@@ -10,7 +10,7 @@ from allin.processes import selectors as process_selectors
 from allin.workspaces.access import workspace_view
 
 from . import report_pdf
-from .pdf import pdf_response, render_pdf_from_html
+from .pdf import pdf_response
 
 POLL_SECONDS = 2
 
@@ -39,7 +39,7 @@ def meeting_report_pdf(request, pk):
     meeting = _meeting(request, pk)
     html = report_pdf.report_html(meeting)
     if not report_pdf.is_big(meeting):
-        return pdf_response(render_pdf_from_html(html)[0], _filename(meeting))
+        return pdf_response(report_pdf.render(meeting, html)[0], _filename(meeting))
     content = report_pdf.ready_content(meeting, html)
     if content is not None:
         return pdf_response(content, _filename(meeting))

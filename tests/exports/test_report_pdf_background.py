@@ -103,7 +103,7 @@ def test_a_failed_build_is_said_and_tried_again_only_when_asked(
 ):
     _ask(as_facilitator, big.meeting, django_capture_on_commit_callbacks)
 
-    def broken(html):
+    def broken(html, **kwargs):
         raise RuntimeError("layout failed")
 
     monkeypatch.setattr(report_pdf, "render_pdf_from_html", broken)
@@ -158,3 +158,31 @@ def test_the_db_worker_runs_the_build(as_viewer, big):
     call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
     assert ReportPdf.objects.get(meeting=big.meeting).status == Status.READY
     assert as_viewer.get(_url(big.meeting)).status_code == 200
+
+
+def test_the_report_pdf_carries_the_workspace_look_and_a_new_look_makes_it_stale(
+    as_viewer, big, django_capture_on_commit_callbacks, monkeypatch
+):
+    from allin.workspaces import look_services
+
+    look_services.look_set(
+        workspace=big.meeting.process.workspace, primary="#7b1e45", secondary="#2e7d32", font="fira-sans"
+    )
+    looks = []
+    real = report_pdf.render_pdf_from_html
+    monkeypatch.setattr(
+        report_pdf,
+        "render_pdf_from_html",
+        lambda html, look_css="": looks.append(look_css) or real(html, look_css),
+    )
+    _ask(as_viewer, big.meeting, django_capture_on_commit_callbacks)
+    report_pdf.report_pdf_build(meeting=big.meeting)
+    assert "--allin-primary: #7b1e45;" in looks[-1]
+    assert as_viewer.get(_url(big.meeting)).status_code == 200  # the stored PDF, with this look
+
+    look_services.look_set(
+        workspace=big.meeting.process.workspace, primary="#00607a", secondary="#2e7d32", font="fira-sans"
+    )
+    assert _ask(as_viewer, big.meeting, django_capture_on_commit_callbacks).status_code == 302  # built again
+    report_pdf.report_pdf_build(meeting=big.meeting)
+    assert "--allin-primary: #00607a;" in looks[-1]
