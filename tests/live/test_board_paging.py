@@ -69,7 +69,9 @@ def test_earlier_pages_come_on_demand_until_none_are_left(as_viewer, room):
 def test_the_load_button_is_a_real_button_that_htmx_swaps(as_facilitator, room):
     live, _board, _notes = room
     page = _console(as_facilitator, live)
-    assert '<button type="button" class="button small secondary" hx-get=' in page
+    assert (
+        '<button type="button" class="utrecht-button utrecht-button--secondary-action small" hx-get=' in page
+    )
     assert 'hx-target="closest li" hx-swap="outerHTML"' in page
 
 
