@@ -29,7 +29,7 @@ install: $(VENV)/.installed node_modules/.installed
 # Links in e-mails, QR codes and posters need the address the app runs on: ALLIN_SITE_URL follows PORT unless set.
 run: export ALLIN_SITE_URL ?= http://127.0.0.1:$(PORT)
 run: export ALLIN_SECRET_KEY_FILE ?= $(if $(ALLIN_SECRET_KEY),,$(CURDIR)/.allin-secret-key)
-run: install .allin-secret-key
+run: .allin-secret-key install  # the key first: its variable reaches the install steps too
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo
 	@echo "ALL-IN draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
