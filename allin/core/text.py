@@ -28,3 +28,28 @@ def clean_user_text(value) -> str:
 def one_line(value) -> str:
     text = "".join(ch for ch in clean_user_text(value) if unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
     return " ".join(text.split())
+
+
+def _checked(value, *, max_len, label, required):
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    if required and not value:
+        raise ValidationError(_("Vul %(label)s in.") % {"label": label})
+    if len(value) > max_len:
+        raise ValidationError(
+            _("%(label)s mag hoogstens %(max)d tekens lang zijn.")
+            % {"label": label.capitalize(), "max": max_len}
+        )
+    return value
+
+
+def checked_line(value, *, max_len, label, required=False) -> str:
+    """One line of a service's input, or a Dutch ValidationError naming the field (`label`)."""
+    return _checked(one_line(value), max_len=max_len, label=label, required=required)
+
+
+def checked_text(value, *, max_len, label, required=False) -> str:
+    """A text of several lines (control characters other than newline and tab removed), checked like a line."""
+    value = "".join(ch for ch in str(value or "") if ch >= " " or ch in "\n\t").strip()
+    return _checked(value, max_len=max_len, label=label, required=required)

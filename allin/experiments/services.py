@@ -9,7 +9,8 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from allin.core import limits
-from allin.core.text import one_line
+from allin.core.text import checked_line as _line
+from allin.core.text import checked_text
 from allin.people.models import Participant
 from allin.processes.models import Process
 
@@ -25,29 +26,8 @@ from .models import (
 )
 
 
-def _line(value, *, max_len, label, required=False):
-    value = one_line(value)
-    if required and not value:
-        raise ValidationError(_("Vul %(label)s in.") % {"label": label})
-    if len(value) > max_len:
-        raise ValidationError(
-            _("%(label)s mag hoogstens %(max)d tekens lang zijn.")
-            % {"label": label.capitalize(), "max": max_len}
-        )
-    return value
-
-
 def _text(value, *, label, required=False):
-    value = "".join(ch for ch in str(value or "") if ch >= " " or ch in "\n\t").strip()
-    value = value.replace("\r", "")
-    if required and not value:
-        raise ValidationError(_("Vul %(label)s in.") % {"label": label})
-    if len(value) > EXPERIMENT_TEXT_MAX:
-        raise ValidationError(
-            _("%(label)s mag hoogstens %(max)d tekens lang zijn.")
-            % {"label": label.capitalize(), "max": EXPERIMENT_TEXT_MAX}
-        )
-    return value
+    return checked_text(value, max_len=EXPERIMENT_TEXT_MAX, label=label, required=required)
 
 
 # Working group

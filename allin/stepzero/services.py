@@ -5,7 +5,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from allin.core import limits
-from allin.core.text import one_line
+from allin.core.text import checked_line as _line
+from allin.core.text import checked_text
 from allin.people.models import Participant
 from allin.people.services import clean_email
 from allin.processes import services as planning
@@ -42,28 +43,8 @@ KICKOFF_INSTRUCTIONS = (
 )
 
 
-def _line(value, *, max_len, label, required=False):
-    value = one_line(value)
-    if required and not value:
-        raise ValidationError(_("Vul %(label)s in.") % {"label": label})
-    if len(value) > max_len:
-        raise ValidationError(
-            _("%(label)s mag hoogstens %(max)d tekens lang zijn.")
-            % {"label": label.capitalize(), "max": max_len}
-        )
-    return value
-
-
 def _text(value, *, label, max_len=TEXT_MAX, required=False):
-    value = "".join(ch for ch in str(value or "") if ch >= " " or ch in "\n\t").strip()
-    if required and not value:
-        raise ValidationError(_("Vul %(label)s in.") % {"label": label})
-    if len(value) > max_len:
-        raise ValidationError(
-            _("%(label)s mag hoogstens %(max)d tekens lang zijn.")
-            % {"label": label.capitalize(), "max": max_len}
-        )
-    return value
+    return checked_text(value, max_len=max_len, label=label, required=required)
 
 
 def _choice(value, choices):
