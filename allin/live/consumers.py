@@ -103,7 +103,8 @@ class LiveConsumer(AsyncWebsocketConsumer):
     async def live_push(self, event):
         delay = BATCH_SECONDS.get(self.audience, 0)
         if not delay:
-            await self.send(text_data=json.dumps({"v": event.get("v", 0), "ops": event["ops"]}))
+            text = event.get("text") or json.dumps({"v": event.get("v", 0), "ops": event["ops"]})
+            await self.send(text_data=text)
             return
         self.pending.extend(event["ops"])
         if self.flush_task is None or self.flush_task.done():

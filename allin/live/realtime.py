@@ -4,6 +4,8 @@ groups and how to send, nothing about what is shown (that is screens.py) or why 
 Three audiences per meeting — phones, the projector and consoles — plus one group per attendee for what only
 that phone shows."""
 
+import json
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
@@ -19,14 +21,17 @@ def attendee_group(live_id: int, attendee_id: int) -> str:
 
 
 def send(sends: list[tuple[str, list]], version: int = 0) -> None:
-    """Each (group, ops) pair, with one hop to the event loop for all of them."""
+    """Each (group, ops) pair, with one hop to the event loop for all of them. The frame a screen receives is
+    encoded here, once per group, so a consumer relaying it to each of a thousand phones does not encode the
+    same stage a thousand times."""
     layer = get_channel_layer()
     if layer is None or not sends:
         return
 
     async def send_all():
         for group_name, ops in sends:
-            await layer.group_send(group_name, {"type": "live.push", "v": version, "ops": ops})
+            text = json.dumps({"v": version, "ops": ops})
+            await layer.group_send(group_name, {"type": "live.push", "v": version, "ops": ops, "text": text})
 
     async_to_sync(send_all)()
 
