@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('live', '0007_versions'),
+        ('live', '0008_cohost'),
     ]
 
     operations = [
