@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("groups", "0003_plan_notes"),
-        ("live", "0007_versions"),
+        ("live", "0009_vote_client_id"),
         ("network", "0003_link_secrets"),
     ]
 
