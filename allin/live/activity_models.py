@@ -79,6 +79,9 @@ class Vote(models.Model):
     ballot = models.CharField(max_length=40, blank=True)
     slot = models.PositiveSmallIntegerField()
     copy = models.PositiveSmallIntegerField(default=0)
+    # The phone's key for this tap: a resent or double-tapped dot finds the dot it made (empty: the console's
+    # or an older phone's dot, which never resends).
+    client_id = models.UUIDField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -86,6 +89,7 @@ class Vote(models.Model):
             models.UniqueConstraint(
                 fields=["activity", "ballot", "attendee", "slot"], name="one_dot_per_slot"
             ),
+            models.UniqueConstraint(fields=["activity", "client_id"], name="one_dot_per_client_id"),
             models.UniqueConstraint(
                 fields=["activity", "ballot", "attendee", "option", "copy"], name="one_dot_per_option_copy"
             ),
