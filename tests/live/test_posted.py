@@ -19,7 +19,6 @@ LIVE = Path(__file__).resolve().parents[2] / "allin" / "live"
 # shrinks: the test below fails when a listed file no longer reads the POST itself (take it off the list), and
 # when it is empty every module of allin/live goes through a form.
 NOT_YET_CONVERTED = {
-    "kinds/plans.py",
     "kinds/dreams.py",
     "kinds/consent.py",
     "photo_views.py",
