@@ -123,7 +123,8 @@
     var target = op.target ? $(op.target) : null;
     switch (op.op) {
       case "refresh": refresh(); break;
-      case "stage": setStage(op.html, op.v); break;
+      // The co-host's page has a stage of its own: it fetches that instead of taking the phones' stage.
+      case "stage": if (root.dataset.stagePush === "refetch") refresh(); else setStage(op.html, op.v); break;
       case "append":
         if (op.id && document.getElementById(op.id)) break;
         if (!target) { refresh(); break; }
