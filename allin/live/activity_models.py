@@ -11,6 +11,7 @@ REASON_MAX = 300
 DREAM_MAX = 1000
 PLAN_TITLE_MAX = 120
 PLAN_TEXT_MAX = 1000
+PLAN_SHORT_MAX = 300
 COMMITMENT_MAX = 500
 ALT_MAX = 200
 DOTS_MAX = 10
@@ -203,7 +204,7 @@ class Dream(models.Model):
 
 
 class Plan(models.Model):
-    """A concrete plan from the quick fix / big fix round: title, what, who takes part."""
+    """A concrete plan or an agreement-card row: the fields the method's plans item names (kinds/plans.py)."""
 
     activity = models.ForeignKey("live.Activity", on_delete=models.CASCADE, related_name="plans")
     attendee = models.ForeignKey(
@@ -215,7 +216,19 @@ class Plan(models.Model):
     client_id = models.UUIDField()
     title = models.CharField(max_length=PLAN_TITLE_MAX)
     what = models.CharField(max_length=PLAN_TEXT_MAX)
-    who = models.CharField(max_length=300, blank=True)
+    who = models.CharField(max_length=PLAN_SHORT_MAX, blank=True)
+    # The columns a method may name besides title, what and who (kinds/plans.py maps its field names on them).
+    organisation = models.CharField(max_length=PLAN_SHORT_MAX, blank=True)
+    when = models.CharField(max_length=PLAN_SHORT_MAX, blank=True)
+    how = models.CharField(max_length=PLAN_TEXT_MAX, blank=True)
+    # The network card the organisation's name matched, so the row lands on that organisation's agreement card.
+    partner = models.ForeignKey(
+        "network.Partner", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The group that sent it (phones linked to a participant of the meeting's group plan): the quota per group.
+    group = models.ForeignKey(
+        "groups.Group", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     source_note = models.ForeignKey(
         "live.Note", on_delete=models.SET_NULL, null=True, blank=True, related_name="plans"
     )

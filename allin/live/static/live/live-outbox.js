@@ -113,6 +113,7 @@
       if (target && result.status !== 204) {
         target.innerHTML = result.body;
         if (window.htmx) window.htmx.process(target);
+        document.dispatchEvent(new CustomEvent("allin:delivered", { detail: { target: target } }));
       }
       note(items.length ? "" : say("allSent"));
     } else if (result.state === "refused") {
