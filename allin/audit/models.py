@@ -43,6 +43,17 @@ ACTION_LABELS = {
     "live.moderation": _("moderatie van post-its aan- of uitgezet"),
     "live.hide_phone": _("alles van een telefoon verborgen"),
     "live.unmute_phone": _("telefoon weer toegelaten"),
+    # the co-host of a live meeting, an ALL-INstructeur (allin/live/cohost.py)
+    "live.cohost_invite": _("ALL-INstructeur uitgenodigd"),
+    "live.cohost_phone": _("telefoon ALL-INstructeur gemaakt"),
+    "live.cohost_accept": _("uitnodiging als ALL-INstructeur aangenomen"),
+    "live.cohost_revoke": _("ALL-INstructeur ingetrokken"),
+    "live.cohost_next": _("volgend onderdeel"),
+    "live.cohost_previous": _("vorig onderdeel"),
+    "live.cohost_posting": _("insturen open of dicht"),
+    "live.cohost_timer": _("timer gestart"),
+    "live.cohost_reveal": _("uitslag van stemming getoond of verborgen"),
+    "live.cohost_hide_note": _("post-it verborgen"),
 }
 
 

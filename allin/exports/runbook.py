@@ -12,10 +12,12 @@ def runbook_context(meeting) -> dict:
     planned_end = (
         datetime.combine(meeting.date, meeting.start_time) + timedelta(minutes=meeting.planned_minutes)
     ).time()
+    detail = selectors.meeting_detail(meeting)
     return {
         "meeting": meeting,
         "process": meeting.process,
         "method": get_method(meeting.process.method_slug),
         "planned_end": planned_end,
-        **selectors.meeting_detail(meeting),
+        "outline": [row.item for row in detail["plan"].rows],
+        **detail,
     }

@@ -47,6 +47,8 @@ class Group(models.Model):
         related_name="+",
         verbose_name=_("tafelleider"),
     )
+    # The group's own breakout room in an online or hybrid meeting; each phone shows its group's link.
+    room_link = models.URLField(_("link naar de breakoutroom"), max_length=limits.URL_MAX, blank=True)
 
     class Meta:
         ordering = ["number"]

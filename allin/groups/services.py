@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from allin.core import limits
 from allin.grouping import ProblemError, solve
 
 from . import selectors
@@ -160,7 +161,7 @@ def member_pin(*, plan, participant_pk, pinned):
 
 
 @transaction.atomic
-def group_update(*, plan, group_pk, name, leader_pk):
+def group_update(*, plan, group_pk, name, leader_pk, room_link=None):
     group = plan.groups.filter(pk=group_pk).first()
     if group is None:
         raise ValidationError(_("Deze groep hoort niet bij deze indeling."))
@@ -171,10 +172,24 @@ def group_update(*, plan, group_pk, name, leader_pk):
         raise ValidationError(_("De tafelleider moet aan deze tafel zitten."))
     group.name = name
     group.leader_id = leader_pk or None
+    if room_link is not None:
+        group.room_link = _room_link(room_link)
     group.full_clean(exclude=["plan", "leader"])
     group.save()
     _changed(plan)
     return group
+
+
+def _room_link(value: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        return ""
+    # Only web addresses open on a phone; a javascript: or data: link would run in the participant's page.
+    if not value.lower().startswith(("https://", "http://")):
+        raise ValidationError(_("De link naar de breakoutroom moet beginnen met https://."))
+    if len(value) > limits.URL_MAX:
+        raise ValidationError(_("De link naar de breakoutroom is te lang."))
+    return value
 
 
 @transaction.atomic

@@ -120,6 +120,8 @@ def groups_edit(request, pk):
                 group_pk=_int(request.POST.get("group")),
                 name=request.POST.get("name", "")[:200],
                 leader_pk=_int(request.POST.get("leader")),
+                # Only online and hybrid meetings show the field; elsewhere a stored link stays untouched.
+                room_link=request.POST.get("room_link", "")[:1000] if meeting.has_online_groups else None,
             )
         except ValidationError as error:
             return _refuse(request, meeting, error)

@@ -13,6 +13,7 @@ REASON_MAX = 300
 DREAM_MAX = 1000
 PLAN_TITLE_MAX = 120
 PLAN_TEXT_MAX = 1000
+PLAN_SHORT_MAX = 300
 COMMITMENT_MAX = 500
 ALT_MAX = 200
 DOTS_MAX = 10
@@ -81,6 +82,9 @@ class Vote(models.Model):
     ballot = models.CharField(max_length=40, blank=True)
     slot = models.PositiveSmallIntegerField()
     copy = models.PositiveSmallIntegerField(default=0)
+    # The phone's key for this tap: a resent or double-tapped dot finds the dot it made (empty: the console's
+    # or an older phone's dot, which never resends).
+    client_id = models.UUIDField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -88,6 +92,7 @@ class Vote(models.Model):
             models.UniqueConstraint(
                 fields=["activity", "ballot", "attendee", "slot"], name="one_dot_per_slot"
             ),
+            models.UniqueConstraint(fields=["activity", "client_id"], name="one_dot_per_client_id"),
             models.UniqueConstraint(
                 fields=["activity", "ballot", "attendee", "option", "copy"], name="one_dot_per_option_copy"
             ),
@@ -207,7 +212,7 @@ class Dream(models.Model):
 
 
 class Plan(models.Model):
-    """A concrete plan from the quick fix / big fix round: title, what, who takes part."""
+    """A concrete plan or an agreement-card row: the fields the method's plans item names (kinds/plans.py)."""
 
     activity = models.ForeignKey("live.Activity", on_delete=models.CASCADE, related_name="plans")
     attendee = models.ForeignKey(
@@ -219,7 +224,19 @@ class Plan(models.Model):
     client_id = models.UUIDField()
     title = models.CharField(max_length=PLAN_TITLE_MAX)
     what = models.CharField(max_length=PLAN_TEXT_MAX)
-    who = models.CharField(max_length=300, blank=True)
+    who = models.CharField(max_length=PLAN_SHORT_MAX, blank=True)
+    # The columns a method may name besides title, what and who (kinds/plans.py maps its field names on them).
+    organisation = models.CharField(max_length=PLAN_SHORT_MAX, blank=True)
+    when = models.CharField(max_length=PLAN_SHORT_MAX, blank=True)
+    how = models.CharField(max_length=PLAN_TEXT_MAX, blank=True)
+    # The network card the organisation's name matched, so the row lands on that organisation's agreement card.
+    partner = models.ForeignKey(
+        "network.Partner", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The group that sent it (phones linked to a participant of the meeting's group plan): the quota per group.
+    group = models.ForeignKey(
+        "groups.Group", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     source_note = models.ForeignKey(
         "live.Note", on_delete=models.SET_NULL, null=True, blank=True, related_name="plans"
     )

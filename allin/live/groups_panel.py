@@ -66,6 +66,9 @@ def my_table(live, attendee, on_screen=None):
         "is_leader": group.leader_id == attendee.participant_id,
         "questions": group_selectors.questions_for(live.meeting.process),
         "full": on_screen,
+        # Online and hybrid meetings: the group's breakout room, one tap from the phone.
+        "room_link": group.room_link if live.meeting.has_online_groups else "",
+        "video_tool": live.meeting.video_tool,
     }
 
 

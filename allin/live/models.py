@@ -228,3 +228,4 @@ from .activity_models import (  # noqa: E402,F401  (models of the activities; im
     WordAlias,
     WordAnswer,
 )
+from .cohost_models import CoHost  # noqa: E402,F401  (the co-host of a meeting: cohost.py)

@@ -5,7 +5,7 @@ from allin.core import limits
 from allin.methods.activities import ACTIVITY_LABELS
 from allin.methods.loader import library
 
-from .models import AgendaItem
+from .models import AgendaItem, Meeting
 
 
 class DateInput(forms.DateInput):
@@ -56,6 +56,22 @@ class MeetingForm(forms.Form):
     location = forms.CharField(label=_("Plaats"), max_length=limits.SHORT_TEXT_MAX, required=False)
     online_link = forms.URLField(
         label=_("Link voor online deelname"), max_length=limits.URL_MAX, required=False, assume_scheme="https"
+    )
+    # Not required: a form without the field (an older page still open) keeps the meeting's form as it is.
+    mode = forms.TypedChoiceField(
+        label=_("Vorm"),
+        choices=Meeting.Mode.choices,
+        required=False,
+        empty_value=None,
+        help_text=_(
+            "Online of hybride: elke groep kan een eigen breakoutroom krijgen, die deelnemers op hun telefoon zien."
+        ),
+    )
+    video_tool = forms.CharField(
+        label=_("Vergadertool"),
+        max_length=limits.NAME_MAX,
+        required=False,
+        help_text=_("Kies een tool met breakoutrooms, bijvoorbeeld Teams, Zoom of Jitsi."),
     )
 
 

@@ -45,6 +45,8 @@ def _meeting_initial(meeting):
         "planned_minutes": meeting.planned_minutes,
         "location": meeting.location,
         "online_link": meeting.online_link,
+        "mode": meeting.mode,
+        "video_tool": meeting.video_tool,
     }
 
 

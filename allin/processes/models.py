@@ -45,6 +45,11 @@ class Phase(models.Model):
 
 
 class Meeting(models.Model):
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("Op locatie")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybride: op locatie en online")
+
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="meetings")
     phase = models.ForeignKey(
         Phase, on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings"
@@ -57,6 +62,10 @@ class Meeting(models.Model):
     start_time = models.TimeField(_("begintijd"))
     location = models.CharField(_("plaats"), max_length=limits.SHORT_TEXT_MAX, blank=True)
     online_link = models.URLField(_("online link"), max_length=limits.URL_MAX, blank=True)
+    # Online and hybrid meetings work in groups in breakout rooms of the video tool the facilitator names
+    # (Werk aan Netwerk's online variant); each group may carry its room's link (groups.Group.room_link).
+    mode = models.CharField(_("vorm"), max_length=12, choices=Mode.choices, default=Mode.IN_PERSON)
+    video_tool = models.CharField(_("vergadertool"), max_length=limits.NAME_MAX, blank=True)
     planned_minutes = models.PositiveIntegerField(
         _("geplande duur (minuten)"),
         validators=[
@@ -72,6 +81,10 @@ class Meeting(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_online_groups(self) -> bool:
+        return self.mode in (self.Mode.ONLINE, self.Mode.HYBRID)
 
 
 class AgendaItem(models.Model):

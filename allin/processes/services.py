@@ -156,6 +156,8 @@ def meeting_update(
     planned_minutes: int,
     location: str = "",
     online_link: str = "",
+    mode: str | None = None,
+    video_tool: str | None = None,
     description: str | None = None,
 ) -> Meeting:
     meeting.name = _text(name, max_len=limits.NAME_MAX, label=_("de naam"))
@@ -165,6 +167,13 @@ def meeting_update(
     meeting.planned_minutes = planned_minutes
     meeting.location = _text(location, max_len=limits.SHORT_TEXT_MAX, label=_("de plaats"), required=False)
     meeting.online_link = (online_link or "").strip()
+    # Left out (None), the meeting keeps its form and tool: callers that only move the date don't reset them.
+    if mode is not None:
+        meeting.mode = mode
+    if video_tool is not None:
+        meeting.video_tool = _text(
+            video_tool, max_len=limits.NAME_MAX, label=_("de vergadertool"), required=False
+        )
     if description is not None:
         meeting.description = _text(description, max_len=3000, label=_("de beschrijving"), required=False)
     meeting.full_clean(exclude=["process", "phase"])

@@ -147,3 +147,39 @@ def test_anonymous_visitor_is_sent_to_login(client, session):
     response = client.get(_url(session))
     assert response.status_code == 302
     assert reverse("login") in response["Location"]
+
+
+def test_the_introduction_follows_a_shortened_agenda(as_facilitator, session):
+    services.agenda_shorten(meeting=session, target_minutes=120)
+    text = flat(pdf_text(pdf_reader(as_facilitator.get(_url(session)))))
+    plan = selectors.agenda_plan(session)
+    assert plan.total == 120
+    assert "In het kort (120 minuten):" in text
+    for row in plan.rows:
+        assert f"{flat(row.item.title)} ({row.item.duration} min)" in text
+    # The method's introduction names the parts, never their minutes, so nothing in it can go stale.
+    assert "(60 min)" not in flat(session.description)
+    assert "drie uur" not in session.description
+
+
+def test_an_untouched_old_introduction_loses_its_minutes_and_an_edited_one_stays(allin_process):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("allin.processes.migrations.0004_introductions_without_minutes")
+    (old, new) = migration.OLD_TO_NEW[("all-in", "b-sessie")]
+    session = allin_process.meetings.get(method_key="b-sessie")
+    edited = old + "\n\nOnze eigen aanvulling."
+    session.description = edited
+    session.save(update_fields=["description"])
+    migration.forwards(apps, None)
+    session.refresh_from_db()
+    assert session.description == edited
+
+    session.description = old
+    session.save(update_fields=["description"])
+    migration.forwards(apps, None)
+    session.refresh_from_db()
+    assert session.description == new
+    assert "(15 min)" not in session.description

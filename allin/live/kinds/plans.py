@@ -6,39 +6,61 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
+from allin.network.models import Partner
 
 from .. import events, notes
 from ..activity_models import PLAN_TEXT_MAX, PLAN_TITLE_MAX, Plan
 from ..models import NOTE_KINDS, Activity, Attendee, Note
 from ..registry import KindSpec, register
+from . import plan_fields
+from .plan_fields import PlanForm, PlanPickForm
 
 KIND = Activity.Kind.PLANS.value
-PLAN_WHO_MAX = 300
 PLANS_PER_ATTENDEE = 30
 # The one-click plan of a note gets an id made from both, so a second click finds the first plan.
 FROM_NOTE = uuid.UUID("8a6c1d52-5b1e-4c55-9d7e-2f0a1c7b9e11")
 
 
-def _clean(title, what, who):
-    title, what, who = one_line(title), one_line(what), one_line(who)
-    if not title:
-        raise ValidationError(_("Geef het plan een titel."))
-    if len(title) > PLAN_TITLE_MAX:
-        raise ValidationError(_("De titel mag hoogstens %(max)d tekens hebben.") % {"max": PLAN_TITLE_MAX})
-    if not what:
-        raise ValidationError(_("Schrijf op wat jullie gaan doen."))
-    if len(what) > PLAN_TEXT_MAX:
-        raise ValidationError(
-            _("Wat jullie gaan doen mag hoogstens %(max)d tekens hebben.") % {"max": PLAN_TEXT_MAX}
-        )
-    if len(who) > PLAN_WHO_MAX:
-        raise ValidationError(
-            _("Wie er meedoen mag hoogstens %(max)d tekens hebben.") % {"max": PLAN_WHO_MAX}
-        )
-    return title, what, who
+def _clean(activity, values) -> dict:
+    """The columns of a plan: each field the method names, checked; the others empty. Without a title field
+    the title is the start of what will happen, so every list can still name the plan."""
+    out = dict.fromkeys(plan_fields.COLUMNS, "")
+    for _name, spec in plan_fields.specs(activity):
+        value = one_line(values.get(spec.column) or "")
+        if spec.required and not value:
+            raise ValidationError(spec.missing_message())
+        if len(value) > spec.max_len:
+            raise ValidationError(spec.too_long_message())
+        out[spec.column] = value
+    if not out["title"]:
+        out["title"] = _title_of(out["what"])
+    return out
+
+
+def _partner_for(activity, organisation):
+    """The network card of the organisation typed on the plan, matched by name in this workspace."""
+    if not organisation:
+        return None
+    workspace_id = activity.live.meeting.process.workspace_id
+    return Partner.objects.filter(workspace_id=workspace_id, name__iexact=organisation).first()
+
+
+def organisations(activity) -> list[str]:
+    """The organisations a phone may pick from: those of this process's participants and agreement cards'
+    network, by name only (what the room already knows)."""
+    if "organisatie" not in plan_fields.names_of(activity):
+        return []
+    process = activity.live.meeting.process
+    return list(
+        Partner.objects.filter(Q(participants__process=process) | Q(process=process))
+        .values_list("name", flat=True)
+        .distinct()
+        .order_by("name")
+    )
 
 
 def _check_phone(activity, attendee):
@@ -66,22 +88,21 @@ def _same_author(plan, attendee, author):
 def plan_create(
     *,
     activity: Activity,
-    title: str,
-    what: str,
-    who: str = "",
     client_id,
     attendee: Attendee | None = None,
     author=None,
     source_note: Note | None = None,
+    **values: str,
 ) -> tuple[Plan, bool]:
-    """A plan from a phone (attendee) or the console (author). The same client_id finds the plan it made."""
+    """A plan from a phone (attendee) or the console (author), with the columns of the fields the method names
+    (title, what, who, organisation, when, how). The same client_id finds the plan it made."""
     client_id = notes.clean_client_id(client_id)
     existing = Plan.objects.filter(activity=activity, client_id=client_id).first()
     if existing is not None:
         return _same_author(existing, attendee, author), False
     if activity.kind != KIND:
         raise ValidationError(_("Bij dit onderdeel maak je geen plannen."))
-    title, what, who = _clean(title, what, who)
+    cleaned = _clean(activity, values)
     if attendee is not None:
         _check_phone(activity, attendee)
         Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
@@ -100,10 +121,9 @@ def plan_create(
                 attendee=attendee,
                 author=author,
                 client_id=client_id,
-                title=title,
-                what=what,
-                who=who,
                 source_note=source_note,
+                partner=_partner_for(activity, cleaned["organisation"]),
+                **cleaned,
             )
     except IntegrityError:  # the same key raced in from a second request
         return _same_author(Plan.objects.get(activity=activity, client_id=client_id), attendee, author), False
@@ -128,7 +148,7 @@ def plan_from_note(*, activity: Activity, note: Note, author) -> tuple[Plan, boo
     return plan_create(
         activity=activity,
         title=_title_of(note.text),
-        what=note.text,
+        what=note.text[:PLAN_TEXT_MAX],
         client_id=uuid.uuid5(FROM_NOTE, f"{activity.pk}-{note.pk}"),
         author=author,
         source_note=note,
@@ -136,9 +156,12 @@ def plan_from_note(*, activity: Activity, note: Note, author) -> tuple[Plan, boo
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, title: str, what: str, who: str = "") -> Plan:
-    plan.title, plan.what, plan.who = _clean(title, what, who)
-    plan.save(update_fields=["title", "what", "who"])
+def plan_update(*, plan: Plan, **values: str) -> Plan:
+    cleaned = _clean(plan.activity, values)
+    for column, value in cleaned.items():
+        setattr(plan, column, value)
+    plan.partner = _partner_for(plan.activity, cleaned["organisation"])
+    plan.save(update_fields=[*cleaned, "partner"])
     events.results_changed(plan.activity.live_id)
     if plan.attendee_id:
         events.attendee_changed(plan.activity.live_id, plan.attendee_id)
@@ -181,101 +204,110 @@ def source_boards(activity) -> list[tuple[str, list]]:
     return boards
 
 
+def _with_fields(plans, activity):
+    for plan in plans:
+        plan.extra = plan_fields.shown(plan, activity)
+        plan.main_label = _main_label(activity)
+    return plans
+
+
+def _main_label(activity):
+    return next((str(spec.short) for _n, spec in plan_fields.specs(activity) if spec.column == "what"), "")
+
+
 def context(activity) -> dict:
-    plans = list(activity.plans.order_by("created_at", "pk"))
+    plans = _with_fields(list(activity.plans.order_by("created_at", "pk")), activity)
     visible = [p for p in plans if not p.hidden]
+    for plan in plans:
+        plan.form = PlanForm(
+            initial={c: getattr(plan, c) for c in plan_fields.COLUMNS} | {"plan": plan.pk},
+            activity=activity,
+            edit=True,
+            auto_id=f"pl-c{plan.pk}-%s",
+        )
     return {
         "pl_plans": plans,
         "pl_visible": visible,
         "pl_from_notes": {p.source_note_id for p in plans if p.source_note_id},
         # Only the console shows it; templates call it when they use it.
         "pl_sources": lambda: source_boards(activity),
-        "pl_title_max": PLAN_TITLE_MAX,
-        "pl_text_max": PLAN_TEXT_MAX,
-        "pl_who_max": PLAN_WHO_MAX,
+        "pl_add_form": lambda: PlanForm(activity=activity, auto_id=f"pl-new{activity.pk}-%s"),
+        "pl_titled": "titel" in plan_fields.names_of(activity) or "vraag" in plan_fields.names_of(activity),
+        "pl_organisations": lambda: organisations(activity),
     }
 
 
 def mine_context(activity, attendee) -> dict:
+    mine = Plan.objects.filter(activity=activity, attendee=attendee, hidden=False).order_by("-pk")
     return {
-        "pl_mine": list(
-            Plan.objects.filter(activity=activity, attendee=attendee, hidden=False).order_by("-pk")
-        ),
-        "pl_title_max": PLAN_TITLE_MAX,
-        "pl_text_max": PLAN_TEXT_MAX,
-        "pl_who_max": PLAN_WHO_MAX,
-        "client_id": uuid.uuid4(),
+        "pl_mine": _with_fields(list(mine), activity),
+        "pl_form": PlanForm(activity=activity, auto_id=f"pl-{activity.pk}-%s"),
+        "pl_titled": "titel" in plan_fields.names_of(activity) or "vraag" in plan_fields.names_of(activity),
+        "pl_organisations": organisations(activity),
     }
 
 
 def results(activity) -> dict:
     lines = []
-    for plan in activity.plans.filter(hidden=False).order_by("created_at", "pk"):
-        line = f"{plan.title}: {plan.what}"
-        if plan.who:
-            line += " " + _("(wie: %(who)s)") % {"who": plan.who}
+    for plan in _with_fields(
+        list(activity.plans.filter(hidden=False).order_by("created_at", "pk")), activity
+    ):
+        line = f"{plan.title}: {plan.what}" if plan.title != _title_of(plan.what) else plan.what
+        if plan.extra:
+            line += " (" + "; ".join(f"{label.lower()}: {value}" for label, value in plan.extra) + ")"
         lines.append(line)
     return {"title": activity.prompt, "lines": lines}
 
 
-# ---- the routes' handlers ---------------------------------------------------------------------------------
+# ---- the routes' handlers: every POST through a form ---------------------------------------------------------
 
 
 def _submit(request, activity, attendee):
+    form = PlanForm(request.POST, activity=activity)
     plan_create(
         activity=activity,
         attendee=attendee,
-        title=request.POST.get("title", ""),
-        what=request.POST.get("what", ""),
-        who=request.POST.get("who", ""),
-        client_id=request.POST.get("client_id"),
+        client_id=form.cleaned_data_or_raise().get("client_id"),
+        **form.values(),
     )
 
 
-def _plan(request, activity):
-    plan = (
-        Plan.objects.select_related("activity")
-        .filter(activity=activity, pk=int(request.POST["plan"]))
-        .first()
-    )
+def _plan(activity, pk):
+    plan = Plan.objects.select_related("activity").filter(activity=activity, pk=pk).first()
     if plan is None:
         raise ValidationError(_("Dit plan hoort niet bij dit onderdeel."))
     return plan
 
 
 def _console_add(request, activity):
+    form = PlanForm(request.POST, activity=activity)
     plan_create(
         activity=activity,
         author=request.user,
-        title=request.POST.get("title", ""),
-        what=request.POST.get("what", ""),
-        who=request.POST.get("who", ""),
-        client_id=request.POST.get("client_id"),
+        client_id=form.cleaned_data_or_raise().get("client_id"),
+        **form.values(),
     )
 
 
 def _console_from_note(request, activity):
-    note = (
-        Note.objects.select_related("activity")
-        .filter(activity__live_id=activity.live_id, pk=int(request.POST["note"]))
-        .first()
-    )
+    pk = PlanPickForm(request.POST).picked("note")
+    note = Note.objects.select_related("activity").filter(activity__live_id=activity.live_id, pk=pk).first()
     if note is None:
         raise ValidationError(_("Deze post-it hoort niet bij deze bijeenkomst."))
     plan_from_note(activity=activity, note=note, author=request.user)
 
 
 def _console_edit(request, activity):
-    plan_update(
-        plan=_plan(request, activity),
-        title=request.POST.get("title", ""),
-        what=request.POST.get("what", ""),
-        who=request.POST.get("who", ""),
-    )
+    pick = PlanPickForm(request.POST)
+    plan = _plan(activity, pick.picked("plan"))
+    form = PlanForm(request.POST, activity=activity, edit=True)
+    plan_update(plan=plan, **form.values())
 
 
 def _console_hide(request, activity):
-    plan_set_hidden(plan=_plan(request, activity), hidden=request.POST.get("hidden") == "1")
+    pick = PlanPickForm(request.POST)
+    plan = _plan(activity, pick.picked("plan"))
+    plan_set_hidden(plan=plan, hidden=bool(pick.cleaned_data.get("hidden")))
 
 
 register(

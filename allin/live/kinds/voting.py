@@ -14,6 +14,7 @@ from allin.core.text import one_line
 from .. import events
 from ..activity_models import DOTS_MAX, Vote, VoteOption
 from ..models import Activity, Note, Theme
+from ..notes import clean_client_id
 from ..registry import KindSpec, register
 from .voting_state import (  # noqa: F401  (the state is part of this kind's interface)
     BALLOT_MAX,
@@ -87,10 +88,24 @@ def _insert(**fields) -> Vote:
         raise _SlotTaken from None
 
 
+def _earlier(activity, attendee, client_id) -> Vote | None:
+    """The dot this tap already made: a phone resends a dot whose answer it never got with the same key."""
+    if client_id is None:
+        return None
+    dot = Vote.objects.filter(activity=activity, client_id=client_id).first()
+    if dot is not None and dot.attendee_id != attendee.pk:
+        raise ValidationError(_("Dit bericht is niet goed aangekomen. Laad de pagina opnieuw."))
+    return dot
+
+
 @transaction.atomic
-def vote_cast(*, activity: Activity, attendee, option, ballot: str = "") -> Vote:
+def vote_cast(*, activity: Activity, attendee, option, ballot: str = "", client_id=None) -> Vote:
     """One dot from `attendee` on option pk `option` in `ballot`. Refused with a Dutch message when the
-    option is not this vote's or is hidden, or the attendee has no dots left on this ballot."""
+    option is not this vote's or is hidden, or the attendee has no dots left on this ballot. With a
+    `client_id` the same tap sent again (a resend, a double tap) finds its dot and adds none."""
+    client_id = clean_client_id(client_id) if client_id else None
+    if (dot := _earlier(activity, attendee, client_id)) is not None:
+        return dot
     _check_open(activity, attendee)
     target = next((b for b in ballots(activity) if b.name == (ballot or "").strip()), None)
     if target is None:
@@ -107,11 +122,20 @@ def vote_cast(*, activity: Activity, attendee, option, ballot: str = "") -> Vote
         try:
             slot, copy = _free(activity, attendee, chosen, target, dots, multiple)
             vote = _insert(
-                activity=activity, option=chosen, attendee=attendee, ballot=target.name, slot=slot, copy=copy
+                activity=activity,
+                option=chosen,
+                attendee=attendee,
+                ballot=target.name,
+                slot=slot,
+                copy=copy,
+                client_id=client_id,
             )
             break
         except _SlotTaken:
-            continue  # counted again: the other request's dot is there now
+            # Counted again: the other request's dot is there now, or it was this very tap sent twice at once.
+            if (dot := _earlier(activity, attendee, client_id)) is not None:
+                return dot
+            continue
     else:
         raise ValidationError(_("Er kwamen twee stemmen tegelijk binnen. Kijk hoeveel stippen je nog hebt."))
     events.results_changed(activity.live_id)
@@ -234,7 +258,11 @@ def votes_reset(*, activity: Activity) -> None:
 def _give(request, activity, attendee):
     post = request.POST
     vote_cast(
-        activity=activity, attendee=attendee, option=post.get("option", ""), ballot=post.get("ballot", "")
+        activity=activity,
+        attendee=attendee,
+        option=post.get("option", ""),
+        ballot=post.get("ballot", ""),
+        client_id=post.get("client_id") or None,
     )
 
 

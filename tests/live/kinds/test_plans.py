@@ -178,7 +178,7 @@ def test_results_list_the_visible_plans(plan_item, sam):
 def test_a_phone_sends_a_plan_with_and_without_javascript(plan_item, sam):
     phone = helpers.phone_client(Client(), plan_item.live, sam)
     page = phone.get(reverse("live_join", args=[plan_item.live.code])).content.decode()
-    assert "Titel van het plan" in page and "Wie doen er mee?" in page
+    assert "Titel van het plan" in page and "Wie doet het?" in page
     data = {"title": "Spreekuur", "what": "Elke week.", "who": "", "client_id": str(uuid.uuid4())}
     response = phone.post(_action(plan_item), data, headers=LIVE)
     assert response.status_code == 200 and "Spreekuur" in response.content.decode()

@@ -3,6 +3,7 @@ and settings."""
 
 import threading
 import time
+import uuid
 from unittest import mock
 
 import pytest
@@ -37,6 +38,47 @@ def test_one_dot_per_option_unless_the_facilitator_allows_more(vote, options, at
     _cast(vote, attendee, options[0])
     _cast(vote, attendee, options[0])
     assert sorted(Vote.objects.filter(attendee=attendee).values_list("copy", flat=True)) == [0, 1, 2]
+
+
+def test_a_dot_sent_again_with_its_client_id_is_one_dot_even_where_more_copies_are_allowed(
+    vote, options, attendee
+):
+    vote = voting.vote_configure(activity=vote, dots=3, multiple=True, ballots=BOTH)
+    key = uuid.uuid4()
+    first = voting.vote_cast(
+        activity=vote, attendee=attendee, option=options[0].pk, ballot="beste", client_id=key
+    )
+    again = voting.vote_cast(
+        activity=vote, attendee=attendee, option=options[0].pk, ballot="beste", client_id=key
+    )
+    assert again.pk == first.pk and Vote.objects.filter(attendee=attendee).count() == 1
+    voting.vote_cast(
+        activity=vote, attendee=attendee, option=options[0].pk, ballot="beste", client_id=uuid.uuid4()
+    )
+    assert Vote.objects.filter(attendee=attendee).count() == 2  # a new tap, a new key: a second copy
+
+
+def test_a_resent_dot_is_found_even_after_one_per_option_would_refuse_it_and_no_one_else_can_use_its_key(
+    vote, options, attendee
+):
+    key = str(uuid.uuid4())
+    first = voting.vote_cast(
+        activity=vote, attendee=attendee, option=options[0].pk, ballot="beste", client_id=key
+    )
+    assert (
+        voting.vote_cast(
+            activity=vote, attendee=attendee, option=options[0].pk, ballot="beste", client_id=key
+        )
+        == first
+    )
+    kim = helpers.join(vote.live, name="Kim")
+    _refused(
+        lambda: voting.vote_cast(
+            activity=vote, attendee=kim, option=options[1].pk, ballot="beste", client_id=key
+        ),
+        "niet goed aangekomen",
+    )
+    assert Vote.objects.count() == 1
 
 
 def test_the_database_refuses_a_used_slot_a_second_copy_and_an_eleventh_dot(vote, options, attendee):

@@ -41,6 +41,17 @@ def test_a_phone_gives_a_dot_and_takes_it_back(vote, options, attendee):
     assert response.content.decode().count("nog 3 stippen van de 3 over") == 2 and not Vote.objects.exists()
 
 
+def test_a_phone_that_sends_its_dot_twice_with_one_client_id_gets_one_dot_and_the_same_answer(
+    vote, options, attendee
+):
+    phone = helpers.phone_client(Client(), vote.live, attendee)
+    data = {"ballot": "beste", "option": options[1].pk, "client_id": "0b6f7c1e-2a4d-4c8e-9f3a-5d2e1c0b9a87"}
+    answers = [phone.post(_action(vote, "stip"), data, headers=SCRIPT) for _ in range(2)]
+    assert [a.status_code for a in answers] == [200, 200]
+    assert "nog 2 stippen van de 3 over" in answers[1].content.decode()
+    assert Vote.objects.filter(attendee=attendee).count() == 1
+
+
 def test_without_javascript_a_dot_redirects_and_a_refusal_is_shown(vote, options, attendee):
     phone, join = (
         helpers.phone_client(Client(), vote.live, attendee),
