@@ -16,7 +16,7 @@ from tests import factories
 from tests.live import helpers
 from tests.live.photo_helpers import upload
 
-fill_tokens = importlib.import_module("allin.live.migrations.0008_photo_card_tokens").fill_tokens
+fill_tokens = importlib.import_module("allin.live.migrations.0011_photo_card_tokens").fill_tokens
 
 
 def _live(workspace, *, dreams):

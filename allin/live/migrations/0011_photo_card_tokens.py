@@ -15,7 +15,7 @@ def fill_tokens(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("live", "0007_versions"),
+        ("live", "0010_plan_fields"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ import allin.live.activity_models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("live", "0008_photo_card_tokens"),
+        ("live", "0011_photo_card_tokens"),
     ]
 
     operations = [
