@@ -67,7 +67,9 @@ def page(request, pk):
         attendee = get_object_or_404(Attendee, live=live, pk=form.cleaned_data["attendee"])
         participant_id = form.cleaned_data["participant"]
         participant = (
-            get_object_or_404(Participant, process=meeting.process, pk=participant_id) if participant_id else None
+            get_object_or_404(Participant, process=meeting.process, pk=participant_id)
+            if participant_id
+            else None
         )
         try:
             attendee_link(attendee=attendee, participant=participant, by=request.user)
