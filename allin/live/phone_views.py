@@ -173,10 +173,14 @@ def note_post(request, code):
         )
         status = 429
     elif form.is_valid():
-        activity = Activity.objects.filter(live=live, pk=form.cleaned_data["activity"]).first()
+        found = Activity.objects.filter(live=live, pk=form.cleaned_data["activity"]).order_by()[:1]
+        activity = next(iter(found), None)
         if activity is None:
             error = _("Dit bord hoort niet bij deze bijeenkomst.")
         else:
+            # The meeting came with the attendee (and its process and workspace): the board's checks and the
+            # push after the commit read it from here instead of querying it again.
+            activity.live = live
             try:
                 notes.note_create(
                     activity=activity,

@@ -14,13 +14,15 @@ organisation (youth's ratings beside its own). This is how phase B shows what yo
 import uuid
 from functools import cached_property
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
-from allin.core import ratelimit
+from allin.core import limits, ratelimit
+from allin.socialmap import rules as map_rules
 from allin.socialmap import selectors as map_selectors
 from allin.socialmap import services as map_services
 from allin.socialmap.models import (
@@ -33,7 +35,7 @@ from allin.socialmap.models import (
     rating_labels,
 )
 
-from .. import events
+from .. import events, guards, posted
 from ..models import Activity
 from ..registry import KindSpec, register
 from .wordcloud import CLOUD_WORDS
@@ -43,6 +45,7 @@ KIND = Activity.Kind.FINDINGS.value
 COLLECT, PRESENT = "collect", "present"
 POSTS_PER_MINUTE = 40
 FOUND_ON_SCREEN = 8
+RATING_TEXT_MAX = 20  # what a rating field may hold before the social map's rule even reads it
 
 
 def mode_of(activity) -> str:
@@ -146,13 +149,7 @@ def check_phone(activity, attendee):
     """Refuses (in Dutch) a phone that may not send here now; counts its posts per minute."""
     if activity.kind != KIND:
         raise ValidationError(_("Bij dit onderdeel zoek je geen hulp op."))
-    if attendee.live_id != activity.live_id:
-        raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
-    live = activity.live
-    if not live.is_open:
-        raise ValidationError(_("Deze bijeenkomst is afgelopen."))
-    if activity.item_id != live.current_item_id:
-        raise ValidationError(_("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt."))
+    guards.phone_in_current(activity, attendee)
     if not activity.is_open or mode_of(activity) == PRESENT:
         raise ValidationError(_("Insturen is nu gesloten. Kijk mee op het grote scherm."))
     if ratelimit.hit(f"findings:{attendee.pk}", 60) > POSTS_PER_MINUTE:
@@ -166,86 +163,115 @@ def _group(activity, attendee):
     return group
 
 
-def _phone(write):
-    """A phone action: the checks, the write through the social map's services, then a push to the screens."""
+def _phone(form_class):
+    """A phone action: the checks, the posted values through `form_class`, the write through the social map's
+    services (all or nothing), then a push to the screens."""
 
-    def action(request, activity, attendee):
-        check_phone(activity, attendee)
-        with transaction.atomic():
-            write(request, activity, attendee)
-        _changed(activity)
+    def wrap(write):
+        def action(request, activity, attendee):
+            check_phone(activity, attendee)
+            data = posted.read(form_class, request)
+            with transaction.atomic():
+                write(activity, attendee, **data)
+            _changed(activity)
 
-    return action
+        return action
+
+    return wrap
 
 
-@_phone
-def _pick_group(request, activity, attendee):
-    name = request.POST.get("name", "").strip() or request.POST.get("existing", "")
+GONE = gettext_lazy("Dit staat er niet meer. Laad de pagina opnieuw.")
+
+
+class GroupForm(forms.Form):
+    name = posted.Text(GROUP_NAME_MAX, too_long=gettext_lazy("Een naam mag hoogstens %(max)d tekens hebben."))
+    existing = posted.Text(GROUP_NAME_MAX)
+
+
+class WordForm(forms.Form):
+    text = posted.Text(WORD_MAX, too_long=gettext_lazy("Een zoekwoord mag hoogstens %(max)d tekens hebben."))
+    client_id = posted.ClientId()
+
+
+class FindingForm(forms.Form):
+    organisation = posted.Text(limits.NAME_MAX)
+    website = posted.Text(limits.NAME_MAX)
+    how_found = posted.Text(limits.SHORT_TEXT_MAX)
+    tops = posted.Text(ANSWER_MAX)
+    tips = posted.Text(ANSWER_MAX)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in RATING_FIELDS:
+            self.fields[name] = forms.CharField(required=False, max_length=RATING_TEXT_MAX)
+
+    def clean(self):
+        data = super().clean()
+        # The social map's own rule: 1 to 5 or empty, every wrong one named in one Dutch refusal.
+        data["ratings"] = map_rules.ratings({name: data.pop(name, "") for name in RATING_FIELDS})
+        return data
+
+
+class NotFoundForm(forms.Form):
+    name = posted.Text(limits.NAME_MAX)
+    note = posted.Text(limits.SHORT_TEXT_MAX)
+
+
+class UndercoverForm(forms.Form):
+    organisation = posted.Text(limits.NAME_MAX)
+    case = posted.Text(ANSWER_MAX)
+    what_they_did = posted.Text(ANSWER_MAX)
+    tops = posted.Text(ANSWER_MAX)
+    tips = posted.Text(ANSWER_MAX)
+
+
+class RemoveForm(forms.Form):
+    what = forms.ChoiceField(
+        choices=[("word", "word"), ("finding", "finding"), ("notfound", "notfound")],
+        error_messages={"required": GONE, "invalid_choice": GONE},
+    )
+    id = forms.IntegerField(error_messages={"required": GONE, "invalid": GONE})
+
+
+@_phone(GroupForm)
+def _pick_group(activity, attendee, *, name, existing):
     map_services.phone_group_set(
-        process=process_of(activity), phone=attendee.key, name=name, meeting=activity.live.meeting
+        process=process_of(activity),
+        phone=attendee.key,
+        name=name.strip() or existing,
+        meeting=activity.live.meeting,
     )
 
 
-@_phone
-def _word(request, activity, attendee):
-    map_services.search_word_add(
-        group=_group(activity, attendee),
-        text=request.POST.get("text", ""),
-        client_id=request.POST.get("client_id") or None,
-    )
+@_phone(WordForm)
+def _word(activity, attendee, *, text, client_id):
+    map_services.search_word_add(group=_group(activity, attendee), text=text, client_id=client_id)
 
 
-@_phone
-def _finding(request, activity, attendee):
-    map_services.finding_save(
-        group=_group(activity, attendee),
-        organisation_name=request.POST.get("organisation", ""),
-        website=request.POST.get("website", ""),
-        how_found=request.POST.get("how_found", ""),
-        ratings={field: request.POST.get(field, "") for field in RATING_FIELDS},
-        tops=request.POST.get("tops", ""),
-        tips=request.POST.get("tips", ""),
-    )
+@_phone(FindingForm)
+def _finding(activity, attendee, *, organisation, **values):
+    map_services.finding_save(group=_group(activity, attendee), organisation_name=organisation, **values)
 
 
-@_phone
-def _not_found(request, activity, attendee):
-    map_services.not_found_add(
-        group=_group(activity, attendee), name=request.POST.get("name", ""), note=request.POST.get("note", "")
-    )
+@_phone(NotFoundForm)
+def _not_found(activity, attendee, *, name, note):
+    map_services.not_found_add(group=_group(activity, attendee), name=name, note=note)
 
 
-@_phone
-def _undercover(request, activity, attendee):
-    map_services.undercover_save(
-        group=_group(activity, attendee),
-        organisation_name=request.POST.get("organisation", ""),
-        case=request.POST.get("case", ""),
-        what_they_did=request.POST.get("what_they_did", ""),
-        tops=request.POST.get("tops", ""),
-        tips=request.POST.get("tips", ""),
-    )
+@_phone(UndercoverForm)
+def _undercover(activity, attendee, *, organisation, **values):
+    map_services.undercover_save(group=_group(activity, attendee), organisation_name=organisation, **values)
 
 
-def _id(request):
-    try:
-        return int(request.POST.get("id", ""))
-    except ValueError:
-        raise ValidationError(_("Dit staat er niet meer. Laad de pagina opnieuw.")) from None
-
-
-@_phone
-def _remove(request, activity, attendee):
+@_phone(RemoveForm)
+def _remove(activity, attendee, *, what, id):
     group = _group(activity, attendee)
-    what = request.POST.get("what")
     if what == "word":
-        map_services.search_word_delete(group=group, word_id=_id(request))
+        map_services.search_word_delete(group=group, word_id=id)
     elif what == "finding":
-        map_services.finding_delete(group=group, finding_id=_id(request))
-    elif what == "notfound":
-        map_services.not_found_delete(group=group, not_found_id=_id(request))
+        map_services.finding_delete(group=group, finding_id=id)
     else:
-        raise ValidationError(_("Dit staat er niet meer. Laad de pagina opnieuw."))
+        map_services.not_found_delete(group=group, not_found_id=id)
 
 
 # ---- console ------------------------------------------------------------------------------------------------
@@ -288,17 +314,29 @@ def findings_show(*, activity, organisation=None) -> None:
     events.results_changed(activity.live_id)
 
 
+class ModeForm(forms.Form):
+    mode = forms.ChoiceField(
+        choices=[(COLLECT, COLLECT), (PRESENT, PRESENT)],
+        error_messages={
+            "required": gettext_lazy("Kies verzamelen of presenteren."),
+            "invalid_choice": gettext_lazy("Kies verzamelen of presenteren."),
+        },
+    )
+
+
+class ShowForm(forms.Form):
+    organisation = forms.IntegerField(
+        required=False,
+        error_messages={"invalid": gettext_lazy("Van deze organisatie zijn nog geen cijfers.")},
+    )
+
+
 def _mode(request, activity):
-    findings_mode(activity=activity, mode=request.POST.get("mode", ""))
+    findings_mode(activity=activity, **posted.read(ModeForm, request))
 
 
 def _show(request, activity):
-    value = request.POST.get("organisation", "")
-    try:
-        organisation = int(value) if value else None
-    except ValueError:
-        raise ValidationError(_("Van deze organisatie zijn nog geen cijfers.")) from None
-    findings_show(activity=activity, organisation=organisation)
+    findings_show(activity=activity, **posted.read(ShowForm, request))
 
 
 register(

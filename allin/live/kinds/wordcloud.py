@@ -9,16 +9,17 @@ import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from allin.core.text import one_line
 
-from .. import events
+from .. import events, guards, posted
 from ..activity_models import WORD_MAX, WordAlias, WordAnswer
 from ..models import Activity, Attendee
 from ..registry import KindSpec, register
@@ -157,15 +158,7 @@ def _clean_text(text) -> tuple[str, str]:
 def _check_can_answer(activity, attendee):
     if activity.kind != Activity.Kind.WORDCLOUD:
         raise ValidationError(_("Hier kun je geen woorden sturen."))
-    if attendee.live_id != activity.live_id:
-        raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
-    live = activity.live
-    if not live.is_open:
-        raise ValidationError(_("Deze bijeenkomst is afgelopen."))
-    if activity.item_id != live.current_item_id:
-        raise ValidationError(_("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt."))
-    if not activity.is_open:
-        raise ValidationError(_("Insturen is gesloten."))
+    guards.phone_may_send(activity, attendee)
 
 
 @transaction.atomic
@@ -260,27 +253,37 @@ def word_set_hidden(*, activity, word, hidden: bool) -> None:
 # ---- actions ----------------------------------------------------------------------------------------
 
 
+class AnswerForm(forms.Form):
+    text = posted.Text(WORD_MAX, too_long=gettext_lazy("Een antwoord mag hoogstens %(max)d tekens hebben."))
+    client_id = posted.ClientId()
+
+
+class WordForm(forms.Form):
+    word = forms.CharField(max_length=WORD_MAX * 4)
+
+
+class MergeForm(WordForm):
+    into = forms.CharField(max_length=WORD_MAX * 4)
+
+
+class HideForm(WordForm):
+    hidden = posted.Flag(empty=True)
+
+
 def _answer(request, activity, attendee):
-    word_answer_create(
-        activity=activity,
-        attendee=attendee,
-        text=request.POST.get("text", ""),
-        client_id=request.POST.get("client_id") or uuid.uuid4(),
-    )
+    word_answer_create(activity=activity, attendee=attendee, **posted.read(AnswerForm, request))
 
 
 def _merge(request, activity):
-    word_merge(activity=activity, word=request.POST["word"], into=request.POST["into"])
+    word_merge(activity=activity, **posted.read(MergeForm, request))
 
 
 def _unmerge(request, activity):
-    word_unmerge(activity=activity, word=request.POST["word"])
+    word_unmerge(activity=activity, **posted.read(WordForm, request))
 
 
 def _hide(request, activity):
-    word_set_hidden(
-        activity=activity, word=request.POST["word"], hidden=request.POST.get("hidden", "1") == "1"
-    )
+    word_set_hidden(activity=activity, **posted.read(HideForm, request))
 
 
 register(

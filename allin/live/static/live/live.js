@@ -123,7 +123,8 @@
     var target = op.target ? $(op.target) : null;
     switch (op.op) {
       case "refresh": refresh(); break;
-      case "stage": setStage(op.html, op.v); break;
+      // The co-host's page has a stage of its own: it fetches that instead of taking the phones' stage.
+      case "stage": if (root.dataset.stagePush === "refetch") refresh(); else setStage(op.html, op.v); break;
       case "append":
         if (op.id && document.getElementById(op.id)) break;
         if (!target) { refresh(); break; }
@@ -339,14 +340,26 @@
   }
 
   // Pushed stages are the same for every phone; each phone fills in its own part (its notes, its answer).
+  // Its notes on a board only when it remembers posting there (data-mine-key): a "next" to a room of phones
+  // then costs the server one request per phone that has notes to show, not one per phone.
+  function minePosted(key) {
+    try { return localStorage.getItem(key) !== null; } catch (e) { return true; /* nothing remembered: ask */ }
+  }
   function loadMine() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-mine-url]"), function (el) {
-      if (el.dataset.loading || el.innerHTML.trim()) return;
+      var key = el.dataset.mineKey, shared = el.hasAttribute("data-mine-shared");
+      if (key && el.querySelector(".my-notes")) {  // its own notes show (its page, or the answer to a post)
+        try { localStorage.setItem(key, "1"); } catch (e) { /* private mode: it asks each time */ }
+        el.removeAttribute("data-mine-shared");
+        return;
+      }
+      if (el.dataset.loading || (shared ? !minePosted(key) : el.innerHTML.trim())) return;
       el.dataset.loading = "1";
       fetch(el.dataset.mineUrl, { credentials: "same-origin", headers: { "HX-Request": "true" }, cache: "no-store" })
         .then(function (response) { return response.ok ? response.text() : null; })
         .then(function (html) {
           if (html === null) return;
+          el.removeAttribute("data-mine-shared");
           el.innerHTML = html;
           activate(el);
           if (lastTyped) restoreTyping(lastTyped);
@@ -399,7 +412,7 @@
     }).then(function (response) {
       return response.text().then(function (body) {
         if (response.ok) {
-          var mine = document.getElementById("my-notes"); if (mine) mine.innerHTML = body;
+          var mine = document.getElementById("my-notes"); if (mine) { mine.innerHTML = body; loadMine(); }
           form.elements.text.value = "";
           form.elements.client_id.value = uuid4();
           try { localStorage.removeItem(draftKey(form)); } catch (e) { /* nothing stored */ }

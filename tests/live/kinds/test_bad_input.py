@@ -1,0 +1,147 @@
+"""Bad input to the activity kinds: a missing, malformed or absurdly long value from a phone or the console is
+refused with a Dutch 400 (the phone's message text for its scripts, the console's stage for htmx) and saves
+nothing. Each case posts what a broken page or a hand-made request could send."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from allin.live import services
+from allin.live.activity_models import WORD_MAX, WordAlias, WordAnswer
+from allin.live.models import Activity
+from allin.socialmap.models import GROUP_NAME_MAX, Finding, NotFound, SearchWord, YouthGroup
+from tests.conftest import client_for
+from tests.live import helpers
+
+LIVE = {"X-Live": "1"}
+HTMX = {"HX-Request": "true"}
+
+
+def live_activity(workspace, activity):
+    meeting = helpers.meeting(workspace)
+    item = meeting.items.all()[1]
+    item.activity = activity
+    item.save(update_fields=["activity"])
+    live = services.live_open(meeting=meeting, base_url=helpers.BASE_URL)
+    services.item_goto(live=live, item=item)
+    return Activity.objects.select_related("live__meeting__process__workspace").get(live=live, item=item)
+
+
+def phone_post(activity, attendee, action, data):
+    client = helpers.phone_client(Client(), activity.live, attendee)
+    url = reverse("live_activity_action", args=[activity.live.code, activity.pk, action])
+    return client.post(url, data, headers=LIVE)
+
+
+def console_post(activity, user, action, data):
+    meeting = activity.live.meeting
+    url = reverse("live_kind_action", args=[meeting.process.workspace.slug, meeting.pk, activity.pk, action])
+    return client_for(user).post(url, data, headers=HTMX)
+
+
+def refused(response, message):
+    body = response.content.decode()
+    assert response.status_code == 400, body[:300]
+    assert message in body, body[:300]
+
+
+# ---- word cloud ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cloud(workspace):
+    return live_activity(workspace, {"type": "wordcloud", "prompt": "Welk woord?"})
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"text": "x" * (WORD_MAX * 4 + 1)}, f"Een antwoord mag hoogstens {WORD_MAX} tekens hebben."),
+        ({"text": "x" * (WORD_MAX + 1)}, f"Een antwoord mag hoogstens {WORD_MAX} tekens hebben."),
+        ({}, "Typ eerst een woord."),
+        ({"text": "geld", "client_id": "geen-sleutel"}, "Dit bericht is niet goed aangekomen."),
+    ],
+)
+def test_a_bad_word_is_refused_and_nothing_saved(cloud, data, message):
+    refused(phone_post(cloud, helpers.join(cloud.live), "answer", data), message)
+    assert not WordAnswer.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "action, data",
+    [
+        ("merge", {"word": "geld"}),
+        ("unmerge", {}),
+        ("hide", {"word": "geld", "hidden": "ja"}),
+        ("merge", {"word": "geld", "into": "x" * (WORD_MAX * 4 + 1)}),
+    ],
+)
+def test_a_malformed_console_request_on_the_cloud_is_refused(cloud, facilitator, action, data):
+    phone_post(cloud, helpers.join(cloud.live), "answer", {"text": "geld"})
+    refused(console_post(cloud, facilitator, action, data), "Dit verzoek klopt niet.")
+    assert not WordAlias.objects.exists()
+
+
+# ---- findings -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def search(workspace):
+    return live_activity(workspace, {"type": "findings", "prompt": "Zoek hulp"})
+
+
+@pytest.fixture
+def grouped(search):
+    """A phone that picked its group."""
+    sam = helpers.join(search.live)
+    assert phone_post(search, sam, "group", {"name": "Groepje 1"}).status_code == 200
+    return sam
+
+
+def test_a_too_long_group_name_is_refused_and_no_group_made(search):
+    response = phone_post(
+        search, helpers.join(search.live), "group", {"name": "x" * (GROUP_NAME_MAX * 4 + 1)}
+    )
+    refused(response, f"Een naam mag hoogstens {GROUP_NAME_MAX} tekens hebben.")
+    assert not YouthGroup.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "action, data, message, model",
+    [
+        ("word", {"text": "x" * 1000}, "Een zoekwoord mag hoogstens", SearchWord),
+        ("word", {"text": "geld", "client_id": "123"}, "Dit bericht is niet goed aangekomen.", SearchWord),
+        ("finding", {"organisation": "Geldfit", "tops": "x" * 5000}, "Deze tekst mag hoogstens", Finding),
+        (
+            "finding",
+            {"organisation": "Geldfit", "findability": "9", "fit": "nul"},
+            "Vindbaarheid: kies een cijfer van 1 tot en met 5. Past bij jongeren: kies een cijfer",
+            Finding,
+        ),
+        ("finding", {}, "Vul de naam van de organisatie in.", Finding),
+        ("notfound", {"name": "x" * 2000}, "Deze tekst mag hoogstens", NotFound),
+        ("remove", {"what": "word", "id": "drie"}, "Dit staat er niet meer.", SearchWord),
+        ("remove", {"what": "iets", "id": "1"}, "Dit staat er niet meer.", SearchWord),
+    ],
+)
+def test_bad_findings_from_a_phone_are_refused_and_nothing_saved(
+    search, grouped, action, data, message, model
+):
+    SearchWord.objects.create(group=YouthGroup.objects.get(), text="geld", word="geld")
+    before = model.objects.count()
+    refused(phone_post(search, grouped, action, data), message)
+    assert model.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "action, data, message",
+    [
+        ("mode", {"mode": "feest"}, "Kies verzamelen of presenteren."),
+        ("mode", {}, "Kies verzamelen of presenteren."),
+        ("show", {"organisation": "Geldfit"}, "Van deze organisatie zijn nog geen cijfers."),
+    ],
+)
+def test_a_malformed_console_request_on_findings_is_refused(search, facilitator, action, data, message):
+    refused(console_post(search, facilitator, action, data), message)
+    search.refresh_from_db()
+    assert "mode" not in search.config and "showing" not in search.config
