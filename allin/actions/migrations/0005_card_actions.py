@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actions', '0003_owner_links'),
+        ('actions', '0004_social_map_tips'),
         ('live', '0010_plan_fields'),
         ('network', '0003_link_secrets'),
     ]
