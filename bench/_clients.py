@@ -1,11 +1,13 @@
 """The simulated room, on one asyncio loop: phones (HTTP join, a websocket, HTTP note posts), the projector
 (a websocket that sees each note arrive) and the facilitator's console (logged in, steps through the agenda).
 
-Every client does what live.js does in a browser: phones fetch their stage on "hello" or "refresh" and apply
-"stage" ops; projector and console (bench/_screens.py) follow the versions and catch up after a gap, a
-reconnect or a quiet spell. Nothing here prints; the figures go into `Room`."""
+Every client does what live.js does in a browser: phones fetch their stage on "hello" or "refresh", apply
+"stage" ops and then fetch the parts of a pushed stage only they show (`mine_urls`, live.js `loadMine`);
+projector and console (bench/_screens.py) follow the versions and catch up after a gap, a reconnect or a
+quiet spell. Nothing here prints; the figures go into `Room`."""
 
 import asyncio
+import json
 import random
 import re
 import time
@@ -20,6 +22,30 @@ from websockets.exceptions import ConnectionClosed, WebSocketException
 from ._data import Meeting
 from ._http import cookie_header, set_cookies
 from ._screens import Screen
+
+_MINE = re.compile(r'<div\b([^>]*\bdata-mine-url="([^"]+)"[^>]*)>(.*?)</div>', re.S)
+_MINE_KEY = re.compile(r'\bdata-mine-key="([^"]+)"')
+
+
+def mine_key(code: str, activity_pk: int) -> str:
+    """What live.js remembers in localStorage once the phone posted on a board (the stage's data-mine-key)."""
+    return f"allin-posted-{code}-{activity_pk}"
+
+
+def mine_urls(html: str, known: set) -> list[str]:
+    """The requests a phone makes for its own part of a stage, as live.js `loadMine` decides: a part pushed
+    to every phone (data-mine-shared) is asked for only when the phone remembers its key (it posted there);
+    any other part only when it came empty."""
+    urls = []
+    for attrs, url, content in _MINE.findall(html):
+        if "data-mine-shared" in attrs:
+            key = _MINE_KEY.search(attrs)
+            if key is None or key.group(1) in known:
+                urls.append(url.replace("&amp;", "&"))
+        elif not content.strip():
+            urls.append(url.replace("&amp;", "&"))
+    return urls
+
 
 now = time.monotonic
 ROLES = ["jongere", "professional", "gemeente", "anders"]
@@ -42,6 +68,7 @@ class Phone:
     ws: object = None
     alive: bool = False
     stage_step: int = -1
+    known: set = field(default_factory=set)  # what live.js would keep in localStorage (mine_key)
 
 
 class Room:
@@ -73,6 +100,8 @@ class Room:
         self.screens: dict[str, Screen] = {}
         self._fetching: dict = {}
         self.tasks: set = set()
+        self.mine_fetches = 0  # the phones' requests for their own part of a pushed stage
+        self.mine_pending = 0
         # the facilitator's steps: which step phones are waiting for, and when each phone got it
         self.step_index = -1
         self.step_expected_text = ""
@@ -325,6 +354,7 @@ class Room:
             async for message in phone.ws:
                 if '"stage"' in message:
                     self._phone_stage(phone, message)
+                    self._phone_mine(phone, message)
                 elif '"refresh"' in message or '"hello"' in message:
                     self.fetch_stage(
                         f"phone:{phone.n}", phone.n, f"/j/{self.meeting.code}/stand/", phone.cookies
@@ -346,6 +376,34 @@ class Room:
         self.step_count += 1
         if self.step_count >= self.step_need:
             self.step_done.set()
+
+    def _phone_mine(self, phone: Phone, message: str) -> None:
+        """live.js `loadMine` after a pushed stage: the phone asks for what only it shows."""
+        try:
+            ops = json.loads(message).get("ops", [])
+        except ValueError:
+            return
+        for op in ops:
+            if op.get("op") != "stage":
+                continue
+            for url in mine_urls(op.get("html", ""), phone.known):
+                self.mine_fetches += 1
+                self.mine_pending += 1
+                self.spawn(self._fetch_mine(phone, url))
+
+    async def _fetch_mine(self, phone: Phone, url: str) -> None:
+        try:
+            await self.request(
+                phone.n, "GET", url, phone.cookies, kind="phone_mine", headers={"HX-Request": "true"}
+            )
+        finally:
+            self.mine_pending -= 1
+
+    async def mine_settled(self, timeout: float) -> None:
+        """Until the phones have their own parts of the last stage (or `timeout` seconds)."""
+        deadline = now() + timeout
+        while self.mine_pending and now() < deadline:
+            await asyncio.sleep(0.05)
 
     async def phone_notes(self, phone: Phone, start: float) -> None:
         """Post this phone's notes at random moments in the window, one after another like a real phone."""
@@ -374,6 +432,8 @@ class Room:
             )
             note.answered = now()
             note.status = response.status_code if response is not None else -1
+            if note.status == 200:
+                phone.known.add(mine_key(m.code, m.activity_pk))
 
     async def pinger(self, every: float = 25) -> None:
         """live.js pings every 25 s; spread the room's pings evenly over that time."""

@@ -72,6 +72,11 @@ def report(args, meeting, out: dict, server, load_before) -> dict:
         "next_ms": [round(x) for x in out.get("next_ms", [])],
         "projector_next_ms": [round(x) for x in out.get("projector_next_ms", [])],
         "server_cpu_per_step_ms": out.get("server_cpu_per_step_ms"),
+        "phone_mine_fetches_per_step": out.get("phone_mine_fetches_per_step"),
+        "server_cpu_per_note_ms": round(out["server_cpu_s"] * 1000 / len(accepted), 1)
+        if accepted and out.get("server_cpu_s") is not None
+        else None,
+        "peak_worker_rss_mb": out.get("peak_worker_rss_mb"),
         "console_appends": room.console_appends,
         "projector_refetches": room.projector_refetches,
         "notes_per_s": round(len(accepted) / busy, 1) if busy else None,

@@ -193,6 +193,22 @@ class Server:
             total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
         return total / os.sysconf("SC_CLK_TCK")
 
+    def peak_worker_rss_mb(self) -> float | None:
+        """The largest peak resident memory (VmHWM) of one worker: uvicorn's own process with one worker,
+        each worker process (not the supervisor) with more."""
+        pids = self.pids()
+        workers = pids[1:] or pids
+        peaks = []
+        for pid in workers:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+            if match:
+                peaks.append(int(match.group(1)) / 1024)
+        return round(max(peaks), 1) if peaks else None
+
     def mark_end(self) -> None:
         """The measurement is over: what the server logs while it is being stopped is not held against it."""
         try:

@@ -38,13 +38,15 @@ from bench import _data, _server  # noqa: E402
 from bench._clients import Phone, Room  # noqa: E402
 from bench._data import MARKER  # noqa: E402
 from bench._http import cookie_header, http_clients  # noqa: E402
-from bench._machine import machine_busy_seconds, raise_fd_limit, run_async  # noqa: E402
+from bench._machine import client_cpu_seconds, machine_busy_seconds, raise_fd_limit, run_async  # noqa: E402
 from bench._report import pct  # noqa: E402
 from bench._screens import Screen  # noqa: E402
 from bench._services import Postgres, Redis  # noqa: E402
 
 now = time.monotonic
 FAULTS = ("kill_worker", "restart_redis", "restart_postgres", "slow_senders")
+FULL = {"phones": 300, "notes": 4, "window": 150.0, "slow_seconds": 40.0}
+SHORT = {"phones": 30, "notes": 3, "window": 60.0, "slow_seconds": 12.0}
 TARGETS = {"lost": 0, "duplicates": 0, "converge_s": 5.0, "healthz_p95_ms": 200}
 
 
@@ -52,12 +54,11 @@ def parse_args(argv=None):
     p = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter
     )
-    p.add_argument("--phones", type=int, default=300, help="phones in the room (300)")
-    p.add_argument("--notes", type=int, default=4, help="notes per phone (4)")
+    p.add_argument("--phones", type=int, help="phones in the room (300)")
+    p.add_argument("--notes", type=int, help="notes per phone (4)")
     p.add_argument(
         "--window",
         type=float,
-        default=150,
         help="seconds over which the notes are written (150); the four faults start at 1/5, 2/5,\n"
         "3/5 and 4/5 of it, each after the previous one ended",
     )
@@ -69,11 +70,16 @@ def parse_args(argv=None):
     p.add_argument(
         "--slow-seconds",
         type=float,
-        default=40,
         help="how long the slow senders keep sending one byte a second at most (40; the app's\n"
         "ALLIN_BODY_SECONDS, 30 by default, should drop them first)",
     )
     p.add_argument("--down", type=float, default=2, help="seconds Redis and PostgreSQL stay down (2)")
+    p.add_argument(
+        "--post-timeout",
+        type=float,
+        default=30,
+        help="seconds a phone waits for the answer to a post before it counts as none (30)",
+    )
     p.add_argument(
         "--backoff-max", type=float, default=8, help="longest wait between resends of a note (8 s)"
     )
@@ -85,8 +91,11 @@ def parse_args(argv=None):
     )
     p.add_argument("--keep", action="store_true", help="keep the temporary directory (logs of every server)")
     args = p.parse_args(argv)
-    if args.short:
-        args.phones, args.notes, args.window, args.slow_seconds = 30, 3, 60.0, 12.0
+    # --short changes the defaults only: what is given on the command line stays
+    defaults = SHORT if args.short else FULL
+    for name, value in defaults.items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
     if args.phones < 1 or args.notes < 1 or args.window < 20 or args.screens < 1:
         p.error("--phones, --notes and --screens must be at least 1, --window at least 20")
     return args
@@ -184,9 +193,9 @@ class FaultRoom(Room):
     """bench/_clients.Room with what a bad network needs: phones and projectors that reconnect, an outbox per
     phone, and screens whose current view is kept."""
 
-    def __init__(self, *, backoff_max: float, **kwargs):
+    def __init__(self, *, backoff_max: float, post_timeout: float, **kwargs):
         super().__init__(**kwargs)
-        self.backoff_max = backoff_max
+        self.backoff_max, self.post_timeout = backoff_max, post_timeout
         self.written: dict[str, Written] = {}
         self.outboxes: dict[int, list] = {}
         self.wake: dict[int, asyncio.Event] = {}
@@ -333,13 +342,16 @@ class FaultRoom(Room):
             try:
                 async with self.gates[phone.n % len(self.gates)]:
                     response = await self.client(phone.n).post(
-                        self.base + f"/j/{m.code}/post-it/", headers=headers, data=data, timeout=15
+                        self.base + f"/j/{m.code}/post-it/",
+                        headers=headers,
+                        data=data,
+                        timeout=self.post_timeout,
                     )
                 status = response.status_code
                 ours = status == 200 and note.marker in response.text
             except httpx.HTTPError as exc:
                 status, ours = type(exc).__name__, False
-            note.answers.append(status)
+            note.answers.append((now(), status))
             if ours:
                 note.stored_at = now()
                 box.pop(0)
@@ -379,7 +391,7 @@ async def kill_worker(ctx) -> dict:
             break
         await asyncio.sleep(0.1)
     respawned = now()
-    ready = await _served_by(server, replaced, deadline=began + 30) if replaced else None
+    ready = await _served_by(server, replaced, ctx["probe_url"], deadline=began + 60) if replaced else None
     end = ready or respawned
     return {
         "began": began,
@@ -391,7 +403,7 @@ async def kill_worker(ctx) -> dict:
     }
 
 
-async def _served_by(server, pid, *, deadline) -> float | None:
+async def _served_by(server, pid, url, *, deadline) -> float | None:
     """When the new worker first answers: new connections until one lands on it (the kernel picks the worker).
     The connection is kept alive so its server side is still open when we look for its owner."""
     import httpx
@@ -399,7 +411,7 @@ async def _served_by(server, pid, *, deadline) -> float | None:
     while now() < deadline:
         try:
             async with httpx.AsyncClient(timeout=5, trust_env=False) as client:
-                async with client.stream("GET", server.base + "/healthz") as response:
+                async with client.stream("GET", url) as response:
                     await response.aread()
                     stream = response.extensions.get("network_stream")
                     sock = stream.get_extra_info("socket") if stream is not None else None
@@ -481,8 +493,8 @@ async def slow_senders(ctx) -> dict:
     }
 
 
-async def healthz_poller(base: str, samples: list, stop: asyncio.Event, every: float = 0.2) -> None:
-    """A monitor asking /healthz on a new connection each time (so either worker may answer), 5 times a second."""
+async def poller(url: str, samples: list, stop: asyncio.Event, every: float = 0.2) -> None:
+    """A monitor asking `url` on a new connection each time (so either worker may answer), 5 times a second."""
     import httpx
 
     limits = httpx.Limits(max_keepalive_connections=0)
@@ -490,7 +502,7 @@ async def healthz_poller(base: str, samples: list, stop: asyncio.Event, every: f
         while not stop.is_set():
             began = now()
             try:
-                status = (await client.get(base + "/healthz")).status_code
+                status = (await client.get(url)).status_code
             except httpx.HTTPError as exc:
                 status = type(exc).__name__
             samples.append((began, (now() - began) * 1000, status))
@@ -504,6 +516,7 @@ async def run_meeting(args, base, meeting, server, redis, pg) -> dict:
     connections = 50
     room = FaultRoom(
         backoff_max=args.backoff_max,
+        post_timeout=args.post_timeout,
         base=base,
         meeting=meeting,
         http=http_clients(4, connections),
@@ -512,10 +525,15 @@ async def run_meeting(args, base, meeting, server, redis, pg) -> dict:
         notes_per_phone=args.notes,
     )
     out: dict = {"room": room, "faults": {}}
-    health: list = []
+    # /healthz as a load balancer asks it, and the join page a newcomer opens (through the same gate, but
+    # without /healthz's own checks of the database, the channel layer and the task worker)
+    probes: dict = {"healthz": [], "join_page": []}
     stop = asyncio.Event()
-    poller = asyncio.ensure_future(healthz_poller(base, health, stop))
+    urls = {"healthz": base + "/healthz", "join_page": base + f"/j/{meeting.code}/"}
+    pollers = [asyncio.ensure_future(poller(urls[name], probes[name], stop)) for name in probes]
     try:
+        await asyncio.sleep(4)  # the idle server, before any socket is open: the baseline
+        out["idle_end"] = now()
         for k in range(args.screens):
             room.spawn(room.run_projector(k))
         gate = asyncio.Semaphore(args.join_concurrency)
@@ -540,6 +558,7 @@ async def run_meeting(args, base, meeting, server, redis, pg) -> dict:
             *(room.phone_writes(p, start, args.window, args.notes, rng) for p in room.phones)
         )
         ctx = {
+            "probe_url": urls["join_page"],
             "server": server,
             "room": room,
             "redis": redis,
@@ -578,10 +597,10 @@ async def run_meeting(args, base, meeting, server, redis, pg) -> dict:
         await room.close_all()
         for ws in room.projector_sockets.values():
             await ws.close()
-        await asyncio.wait([poller], timeout=15)
+        await asyncio.wait(pollers, timeout=15)
         for client in room.http:
             await client.aclose()
-        out["health"] = health
+        out["probes"] = probes
 
 
 def db_counts(activity_pk: int) -> dict:
@@ -622,10 +641,9 @@ def summarise(args, out, db, server, load) -> dict:
                 1 for n in written.values() if fault["began"] <= n.written <= fault["ended"]
             )
         faults[name] = record
-    health = out.get("health", [])
 
-    def latencies(began, ended):
-        rows = [s for s in health if began <= s[0] <= ended]
+    def latencies(samples, began, ended):
+        rows = [s for s in samples if began <= s[0] <= ended]
         every = sorted(ms for _, ms, _ in rows)  # a timeout or a refused connection counts with its time
         failed = {}
         for _, _, status in rows:
@@ -644,7 +662,7 @@ def summarise(args, out, db, server, load) -> dict:
     attempts = sorted(n.attempts for n in written.values())
     answers: dict = {}
     for n in written.values():
-        for a in n.answers:
+        for _, a in n.answers:
             answers[str(a)] = answers.get(str(a), 0) + 1
     duplicates_client = sum(c - 1 for c in db["by_client"].values() if c > 1)
     duplicates_text = sum(c - 1 for c in stored.values() if c > 1)
@@ -667,9 +685,15 @@ def summarise(args, out, db, server, load) -> dict:
         "duplicates_text": duplicates_text,
         "faults": faults,
         "worst_converge_s": None if never else converge_worst,
-        "healthz_before_faults": latencies(out.get("window_start", 0), first_fault),
-        "healthz_slow_senders": latencies(slow["began"], slow["ended"]) if "began" in slow else None,
-        "healthz_whole_run": latencies(0, now()),
+        **{
+            name: {
+                "idle": latencies(samples, 0, out.get("idle_end", 0)),
+                "before_faults": latencies(samples, out.get("window_start", 0), first_fault),
+                "slow_senders": latencies(samples, slow["began"], slow["ended"]) if "began" in slow else None,
+                "whole_meeting": latencies(samples, out.get("idle_end", 0), now()),
+            }
+            for name, samples in out.get("probes", {}).items()
+        },
         "post_answers": answers,
         "attempts_p50_max": [pct(attempts, 50), pct(attempts, 100)],
         "reconnects": room.reconnects,
@@ -683,15 +707,44 @@ def summarise(args, out, db, server, load) -> dict:
         "server": "uvicorn --workers 2 (production flags), PostgreSQL 15 and Redis of its own",
         **load,
     }
+    result["timeline"] = timeline(out, written)
     result["targets_met"] = bool(
         result["lost"] == 0
         and result["duplicates"] == 0
         and result["worst_converge_s"] is not None
         and result["worst_converge_s"] <= TARGETS["converge_s"]
-        and result["healthz_slow_senders"]
-        and (result["healthz_slow_senders"]["p95_ms"] or 1e9) <= TARGETS["healthz_p95_ms"]
+        and result["healthz"]["slow_senders"]
+        and (result["healthz"]["slow_senders"]["p95_ms"] or 1e9) <= TARGETS["healthz_p95_ms"]
     )
     return result
+
+
+def timeline(out, written, step: float = 10) -> list:
+    """Per `step` seconds of the meeting: [start s, notes written, posts answered 200, posts without an answer,
+    posts answered 5xx, /healthz p95 ms, join page p95 ms]: where a backlog began and where it cleared."""
+    start = out.get("window_start")
+    if start is None:
+        return []
+    rows: dict = {}
+
+    def row(t):
+        return rows.setdefault(int((t - start) // step), [0, 0, 0, 0, [], []])
+
+    for n in written.values():
+        row(n.written)[0] += 1
+        for at, status in n.answers:
+            r = row(at)
+            if status == 200:
+                r[1] += 1
+            elif isinstance(status, str):
+                r[2] += 1
+            elif status >= 500:
+                r[3] += 1
+    for column, name in ((4, "healthz"), (5, "join_page")):
+        for began, ms, _ in out.get("probes", {}).get(name, []):
+            if began >= start:
+                row(began)[column].append(ms)
+    return [[k * step, *r[:4], pct(sorted(r[4]), 95), pct(sorted(r[5]), 95)] for k, r in sorted(rows.items())]
 
 
 def converge(room, ended: float, stored: dict) -> float | None:
@@ -720,15 +773,17 @@ def print_summary(r: dict) -> None:
     )
     for name, f in r["faults"].items():
         say(
-            f"  {name:17} lasted {f.get('lasted_s')} s, screens converged {f.get('converge_s')} s after it ended"
+            f"  {name:17} at {f.get('at_s')} s, lasted {f.get('lasted_s')} s, notes written meanwhile "
+            f"{f.get('notes_written_during')}, screens converged {f.get('converge_s')} s after it ended"
             + (f"  {f['failed']}" if "failed" in f else "")
         )
-    for key in ("healthz_before_faults", "healthz_slow_senders", "healthz_whole_run"):
-        h = r.get(key) or {}
-        say(
-            f"  {key:22} n={h.get('n')} p50 {h.get('p50_ms')} ms  p95 {h.get('p95_ms')} ms  max {h.get('max_ms')} "
-            f"ms  not 200: {h.get('not_200')}"
-        )
+    for probe in ("healthz", "join_page"):
+        for phase, h in (r.get(probe) or {}).items():
+            h = h or {}
+            say(
+                f"  {probe + ' ' + phase:24} n={h.get('n')} p50 {h.get('p50_ms')} ms  p95 {h.get('p95_ms')} ms  "
+                f"max {h.get('max_ms')} ms  not 200: {h.get('not_200')}"
+            )
     say(
         f"load 1m before {r['loadavg_1m_before']} after {r['loadavg_1m_after']}; other CPU during the run "
         f"{r['other_cpu_s']} s of {r['measured_s']} s (2 cores = {2 * r['measured_s']:.0f})"
@@ -777,7 +832,7 @@ def main(argv=None) -> int:
             log_path=tmp / "server.log",
         )
         server.start()
-        busy_before, measured = machine_busy_seconds(), now()
+        busy_before, measured, client_before = machine_busy_seconds(), now(), client_cpu_seconds()
         cpu_before = server.cpu_seconds()
         out = run_async(run_meeting(args, base, meeting, server, redis, pg))
         server.mark_end()
@@ -787,7 +842,10 @@ def main(argv=None) -> int:
             "loadavg_1m_before": load_before,
             "loadavg_1m_after": round(os.getloadavg()[0], 2),
             "server_cpu_s": round(server_cpu, 1),
-            "other_cpu_s": round(machine_busy_seconds() - busy_before - server_cpu, 1),
+            "client_cpu_s": round(client_cpu_seconds() - client_before, 1),
+            "other_cpu_s": round(
+                machine_busy_seconds() - busy_before - server_cpu - (client_cpu_seconds() - client_before), 1
+            ),
             "measured_s": round(measured, 1),
             "cpus": os.cpu_count(),
         }

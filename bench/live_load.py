@@ -193,10 +193,12 @@ async def run_room(args, base: str, meeting: _data.Meeting, profile, server_cpu)
                 next_ms.append(phones)
             if projector is not None:
                 projector_ms.append(projector)
+        await room.mine_settled(30)  # the phones' requests for their own part count in the step
         out.update(
             next_ms=next_ms,
             projector_next_ms=projector_ms,
             server_cpu_per_step_ms=round((server_cpu() - cpu_steps) / max(1, args.steps) * 1000),
+            phone_mine_fetches_per_step=round(room.mine_fetches / max(1, args.steps), 1),
         )
         await asyncio.sleep(0.5)
         out.update(room=room, lag=lag, aborted=False)
@@ -267,6 +269,7 @@ def main(argv=None) -> int:
 
         out = run_async(run_room(args, base, meeting, profile if args.profile else None, server.cpu_seconds))
         server.mark_end()
+        out["peak_worker_rss_mb"] = server.peak_worker_rss_mb()
         server.stop()
         result = report(args, meeting, out, server, LOAD_BEFORE)
         server = None

@@ -187,6 +187,7 @@ def ideas_to_actions(request, pk):
         {
             "process": process,
             "meetings": selectors.ideas(process),
+            "social_map_tips": selectors.social_map_tips(process),
             "actions": actions,
             "client_id": uuid.uuid4(),
         },

@@ -97,6 +97,12 @@ class TipAnswer(models.Model):
     option = models.ForeignKey(
         "live.VoteOption", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    finding = models.ForeignKey(
+        "socialmap.Finding", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    undercover = models.ForeignKey(
+        "socialmap.Undercover", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     label = models.CharField(max_length=280)
     status = models.CharField(_("antwoord"), max_length=12, choices=TipStatus.choices)
     text = models.TextField(_("uitleg voor jongeren"), max_length=TIP_TEXT_MAX)
@@ -115,6 +121,14 @@ class TipAnswer(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["theme"], condition=models.Q(theme__isnull=False), name="one_answer_per_theme"
+            ),
+            models.UniqueConstraint(
+                fields=["finding"], condition=models.Q(finding__isnull=False), name="one_answer_per_finding"
+            ),
+            models.UniqueConstraint(
+                fields=["undercover"],
+                condition=models.Q(undercover__isnull=False),
+                name="one_answer_per_undercover",
             ),
             models.UniqueConstraint(
                 fields=["option"], condition=models.Q(option__isnull=False), name="one_answer_per_option"

@@ -97,6 +97,9 @@ class SourceKind(models.TextChoices):
     NOTE = "note", _("post-it")
     THEME = "theme", _("thema")
     OPTION = "option", _("idee uit de stemming")
+    # Social map (ALL-IN phase A): the tips a youth group gave an organisation it found, or visited undercover.
+    FINDING = "finding", _("tip aan een organisatie")
+    UNDERCOVER = "undercover", _("tip uit de undercoveropdracht")
 
 
 class ActionSource(models.Model):
@@ -112,6 +115,12 @@ class ActionSource(models.Model):
     option = models.ForeignKey(
         "live.VoteOption", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    finding = models.ForeignKey(
+        "socialmap.Finding", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    undercover = models.ForeignKey(
+        "socialmap.Undercover", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     label = models.CharField(max_length=280)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -126,6 +135,16 @@ class ActionSource(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["action", "option"], condition=Q(option__isnull=False), name="one_source_per_option"
+            ),
+            models.UniqueConstraint(
+                fields=["action", "finding"],
+                condition=Q(finding__isnull=False),
+                name="one_source_per_finding",
+            ),
+            models.UniqueConstraint(
+                fields=["action", "undercover"],
+                condition=Q(undercover__isnull=False),
+                name="one_source_per_undercover",
             ),
         ]
 

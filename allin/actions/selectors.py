@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from allin.live.kinds.voting_state import VoteState
 from allin.live.models import NOTE_KINDS, Activity, LiveMeeting, Note
+from allin.socialmap.models import Finding, Undercover
 
 from .feedback_models import FeedbackPage, Reaction, ReactionStatus
 from .models import Action, ActionSource, SourceKind
@@ -84,7 +86,9 @@ def _led_to(process):
     led = defaultdict(list)
     sources = ActionSource.objects.filter(action__process=process).select_related("action", "option")
     for source in sources:
-        ref = source.note_id or source.theme_id or source.option_id
+        ref = (
+            source.note_id or source.theme_id or source.option_id or source.finding_id or source.undercover_id
+        )
         if ref:
             led[(source.kind, ref)].append(source.action)
         if source.option_id and source.option.note_id:  # a voted idea made of a note answers that note
@@ -131,6 +135,43 @@ def ideas(process) -> list[dict]:
                     votes.append(vote)
         if boards or votes:
             out.append({"meeting": live.meeting, "boards": boards, "votes": votes})
+    return out
+
+
+def social_map_tip_label(source) -> str:
+    """A youth group's tip to an organisation, as a tip reads in lists and on the feedback page."""
+    organisation = source.organisation.name if source.organisation_id else gettext("een organisatie")
+    return (
+        gettext("Tip aan %(organisation)s: %(tip)s")
+        % {"organisation": organisation, "tip": source.tips.strip()}
+    )[:280]
+
+
+def social_map_tips(process, led=None) -> list:
+    """The tips youth groups gave organisations on the social map (a found organisation, the undercover visit),
+    each with its ref, its label and the actions it led to."""
+    led = _led_to(process) if led is None else led
+    findings = (
+        Finding.objects.filter(group__process=process)
+        .exclude(tips="")
+        .select_related("group__meeting", "organisation")
+        .order_by("group__created_at", "group_id", "pk")
+    )
+    undercovers = (
+        Undercover.objects.filter(group__process=process)
+        .exclude(tips="")
+        .select_related("group__meeting", "organisation")
+        .order_by("group__created_at", "group_id")
+    )
+    out = []
+    for kind, rows in ((SourceKind.FINDING, findings), (SourceKind.UNDERCOVER, undercovers)):
+        for row in rows:
+            if not row.tips.strip():
+                continue
+            row.ref, row.kind = f"{kind}-{row.pk}", kind
+            row.label = social_map_tip_label(row)
+            row.led_to = _unique(led.get((kind, row.pk), []))
+            out.append(row)
     return out
 
 

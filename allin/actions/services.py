@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from allin.audit.services import audit_record
 from allin.core import limits
 from allin.live.models import Note, Theme, VoteOption
+from allin.socialmap.models import Finding, Undercover
 
 from . import cleaning
 from .models import (
@@ -26,6 +27,7 @@ from .models import (
     ProgressUpdate,
     SourceKind,
 )
+from .selectors import social_map_tip_label
 
 ACTIONS_PER_PROCESS_MAX = 300
 SOURCES_PER_ACTION_MAX = 30
@@ -63,9 +65,17 @@ def _process_of(source):
     return source.activity.live.meeting.process
 
 
-def _source_fields(*, note=None, theme=None, option=None):
-    if sum(x is not None for x in (note, theme, option)) != 1:
+SOURCE_FIELDS = ("note", "theme", "option", "finding", "undercover")
+
+
+def _source_fields(*, note=None, theme=None, option=None, finding=None, undercover=None):
+    if sum(x is not None for x in (note, theme, option, finding, undercover)) != 1:
         raise ValidationError(_("Kies precies één post-it, thema of idee."))
+    if finding is not None or undercover is not None:
+        source, kind = (
+            (finding, SourceKind.FINDING) if finding is not None else (undercover, SourceKind.UNDERCOVER)
+        )
+        return {"kind": kind, kind: source, "label": social_map_tip_label(source)}, source.group.process
     if note is not None:
         return {"kind": SourceKind.NOTE, "note": note, "label": note.text}, _process_of(note)
     if theme is not None:
@@ -142,24 +152,31 @@ def action_create(
 
 
 @transaction.atomic
-def action_from_source(*, process, note=None, theme=None, option=None, client_id=None) -> Action:
+def action_from_source(
+    *, process, note=None, theme=None, option=None, finding=None, undercover=None, client_id=None
+) -> Action:
     """One click: a new action titled after the tip, theme or voted idea, linked to it."""
-    fields, source_process = _source_fields(note=note, theme=theme, option=option)
+    source = {"note": note, "theme": theme, "option": option, "finding": finding, "undercover": undercover}
+    fields, source_process = _source_fields(**source)
     if source_process.pk != process.pk:
         raise ValidationError(_("Deze post-it hoort niet bij dit traject."))
     title = fields["label"][: limits.TITLE_MAX]
     action = action_create(process=process, title=title, client_id=client_id)
-    source_link(action=action, note=note, theme=theme, option=option)
+    source_link(action=action, **source)
     return action
 
 
 @transaction.atomic
-def source_link(*, action: Action, note=None, theme=None, option=None) -> ActionSource:
+def source_link(
+    *, action: Action, note=None, theme=None, option=None, finding=None, undercover=None
+) -> ActionSource:
     """Link one more tip to an action (idempotent: linking it again changes nothing)."""
-    fields, source_process = _source_fields(note=note, theme=theme, option=option)
+    fields, source_process = _source_fields(
+        note=note, theme=theme, option=option, finding=finding, undercover=undercover
+    )
     if source_process.pk != action.process_id:
         raise ValidationError(_("Deze post-it hoort niet bij dit traject."))
-    key = {k: v for k, v in fields.items() if k in ("note", "theme", "option")}
+    key = {k: v for k, v in fields.items() if k in SOURCE_FIELDS}
     existing = ActionSource.objects.filter(action=action, **key).first()
     if existing is not None:
         return existing
@@ -180,12 +197,23 @@ def source_unlink(*, source: ActionSource) -> None:
 
 
 def source_by_ref(process, ref: str):
-    """A tip named in a form as note-12, theme-3 or option-7, checked to belong to the process."""
+    """A tip named in a form as note-12, theme-3, option-7, finding-4 or undercover-2, checked to belong to the
+    process (a social-map tip only while it has text)."""
     kind, _sep, pk = (ref or "").partition("-")
-    model = {"note": Note, "theme": Theme, "option": VoteOption}.get(kind)
+    model = {
+        "note": Note,
+        "theme": Theme,
+        "option": VoteOption,
+        "finding": Finding,
+        "undercover": Undercover,
+    }.get(kind)
     if model is None or not pk.isdigit():
         raise ValidationError(_("Kies een post-it, thema of idee uit de lijst."))
-    obj = model.objects.filter(pk=int(pk), activity__live__meeting__process=process).first()
+    if model in (Finding, Undercover):
+        found = model.objects.filter(pk=int(pk), group__process=process).exclude(tips="")
+        obj = found.select_related("group__process", "organisation").first()
+    else:
+        obj = model.objects.filter(pk=int(pk), activity__live__meeting__process=process).first()
     if obj is None:
         raise ValidationError(_("Deze post-it hoort niet bij dit traject."))
     return {kind: obj}

@@ -24,12 +24,16 @@ class OpenTip:
     kind: str
     meeting: object
     answer: TipAnswer | None
+    where: str = ""  # where the tip came from, when it is not a meeting (a youth group on the social map)
 
 
 def _answers(process) -> dict[str, TipAnswer]:
     out = {}
     for answer in TipAnswer.objects.filter(process=process):
-        ref = f"{answer.kind}-{answer.note_id or answer.theme_id or answer.option_id}"
+        source_id = (
+            answer.note_id or answer.theme_id or answer.option_id or answer.finding_id or answer.undercover_id
+        )
+        ref = f"{answer.kind}-{source_id}"
         out[ref] = answer
     return out
 
@@ -73,6 +77,10 @@ def tips(process) -> list[OpenTip]:
                         answers.get(option.ref),
                     )
                 )
+    for tip in selectors.social_map_tips(process):
+        if not tip.led_to:
+            where = _("Sociale kaart, groepje %(group)s") % {"group": tip.group.name}
+            out.append(OpenTip(tip.ref, tip.label, tip.kind, tip.group.meeting, answers.get(tip.ref), where))
     return out
 
 
@@ -97,9 +105,12 @@ def tip_answer_save(*, process, ref: str, status: str, text: str, link: str = ""
             raise ValidationError(_("Dit is geen geldige link. Begin met https://")) from None
     if status == TipStatus.ALONG and not link and len(text) < 10:
         raise ValidationError(_("Vertel waar jullie de tip in meenemen, of geef een link."))
-    label = str(
-        getattr(source, "text", None) or getattr(source, "name", None) or getattr(source, "label", "")
-    )[:280]
+    if kind in (SourceKind.FINDING, SourceKind.UNDERCOVER):
+        label = selectors.social_map_tip_label(source)
+    else:
+        label = str(
+            getattr(source, "text", None) or getattr(source, "name", None) or getattr(source, "label", "")
+        )[:280]
     answer, _created = TipAnswer.objects.update_or_create(
         process=process,
         kind=kind,

@@ -11,6 +11,11 @@ with the affine plane for this reason). When everybody is present in every plann
 - q(q - 1) people in groups of q - 1, up to q rounds: the affine plane without one line (20 in fours: 5 rounds);
 - 32 people in groups of 4, up to 10 rounds: a published 8-4-10 schedule (Aguado 2004), kept as a table and
   checked by the tests (no construction is known to us: the cosets of planes of GF(2)^5 give at most 9 rounds).
+- q^d people in groups of q (d = 3 .. 7, q a prime power), up to (q^d - 1) / (q - 1) rounds: the parallel classes
+  of lines of AG(d, q) (27 in threes: 13 rounds, a Kirkman triple system; 64 in fours: 21 rounds);
+- an even number of people in pairs, up to people - 1 rounds: the round robin (circle method);
+- 33 and 39 people in groups of 3 (16 and 19 rounds, Kirkman triple systems) and 40 in groups of 4 (13 rounds):
+  one published base round turned on Z_m x k plus a fixed point.
 Designs on fewer rounds than they have are cut; with more rounds the design gives the first ones and the search
 the rest. The optimiser relabels people at random (by seed) and still runs its local search for the other goals.
 """
@@ -272,6 +277,83 @@ def golfers_32():
 
 
 @cache
+def affine_space(q, d):
+    """The (q^d - 1) / (q - 1) parallel classes of lines of AG(d, q): for each direction (a non-zero vector whose
+    first non-zero coordinate is 1) the lines x + GF(q) v; point (x_1, ..., x_d) is sum x_i q^(i-1). None if q is
+    not a prime power. AG(3, 3) is a Kirkman triple system on 27 points, AG(3, 4) 64 people in fours."""
+    found = _prime_power(q)
+    if found is None:
+        return None
+    field = _Field(*found)
+    points = list(product(range(q), repeat=d))
+
+    def number(vector):
+        return sum(c * q**i for i, c in enumerate(vector))
+
+    classes = []
+    for v in points:
+        if next((c for c in v if c), 0) != 1:
+            continue
+        lines = {}
+        for x in points:
+            line = frozenset(
+                number([field.add(a, field.mul_table[t][b]) for a, b in zip(x, v, strict=True)])
+                for t in range(q)
+            )
+            lines[min(line)] = sorted(line)
+        classes.append([lines[k] for k in sorted(lines)])
+    return classes
+
+
+def round_robin(people):
+    """people - 1 rounds of pairs on an even number of people, every pair once (the circle method: person
+    people - 1 stays, the others turn one place a round)."""
+    turning = people - 1
+    return [
+        [[turning, r]] + [[(r + i) % turning, (r - i) % turning] for i in range(1, people // 2)]
+        for r in range(turning)
+    ]
+
+
+# Designs on Z_m x k plus one fixed point, from a published base round: round t is the base round with every
+# point (i, x) = x m + i turned to (i + t mod m, x), the fixed point (k m) staying. The base rounds are the first
+# rounds of the tables "given in [Survey]" (jstor.org/stable/1402466) in github.com/fpvandoorn/Dagstuhl-tables,
+# literature.md, whose rounds are these turns; renumbered here. tests/grouping/test_designs.py checks each.
+_TURNED = {  # (people, size): (m, rounds, base round: blocks split by "/")
+    # KTS(33) on Z_32 + 1: the turns by 0..15 (by 16 the base round comes back)
+    (33, 3): (
+        32,
+        16,
+        "0 16 32/1 10 15/2 22 23/3 5 9/4 12 29/6 7 18/8 27 30/11 14 24/13 20 28/17 26 31/19 21 25",
+    ),
+    # KTS(39) on Z_19 x 2 + 1
+    (39, 3): (
+        19,
+        19,
+        "1 7 11/4 6 9/5 16 17/15 20 37/3 23 34/12 22 35/10 26 31/2 28 29/8 21 36/13 27 30/14 25 32/18 24 33/0 19 38",
+    ),
+    # a resolvable 2-(40, 4, 1) design on Z_13 x 3 + 1
+    (40, 4): (
+        13,
+        13,
+        "1 12 18 21/4 9 19 20/3 10 15 24/14 25 31 34/17 22 32 33/16 23 28 37/5 8 27 38/6 7 30 35/2 11 29 36"
+        "/0 13 26 39",
+    ),
+}
+
+
+def turned(people, size):
+    """The rounds of the _TURNED design for `people` in groups of `size`."""
+    m, count, text = _TURNED[(people, size)]
+    base = [[int(p) for p in block.split()] for block in text.split("/")]
+
+    def turn(p, t):
+        return p if p == people - 1 else p - p % m + (p % m + t) % m
+
+    return [[sorted(turn(p, t) for p in block) for block in base] for t in range(count)]
+
+
+@cache
 def affine_minus_line(q):
     """q rounds of q groups of q - 1 on q(q - 1) points with no pair twice: AG(2, q) without the points of one line
     (every line of the other q classes loses one point); None if q is not a prime power. 5-4-5 from AG(2, 5)."""
@@ -286,6 +368,8 @@ def affine_minus_line(q):
 def resolution_for(people, size, rounds):
     """Rounds of groups on 0..people-1 with no pair meeting twice, from a known design: as many as the design has
     up to `rounds`; None when none applies."""
+    if size == 2 and people % 2 == 0:
+        return round_robin(people)[:rounds]
     if size * size == people:
         classes = affine_plane(size)
         if classes is not None:
@@ -297,4 +381,10 @@ def resolution_for(people, size, rounds):
     known = {(15, 3): kirkman_15, (21, 3): kirkman_21, (28, 4): unital_28, (32, 4): golfers_32}
     if (people, size) in known:
         return known[(people, size)]()[:rounds]
+    if (people, size) in _TURNED:
+        return turned(people, size)[:rounds]
+    for d in range(3, 8):
+        if size >= 2 and size**d == people:
+            space = affine_space(size, d)
+            return space[:rounds] if space is not None else None
     return None

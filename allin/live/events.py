@@ -13,10 +13,10 @@ nothing for a while) and asks for what changed since its version (selectors.chan
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from .models import LiveMeeting, Note
@@ -48,6 +48,9 @@ class LiveEvent:
     attendee_id: int | None = None
     key: str = ""  # the projector key that stays valid (PROJECTOR_REVOKED)
     version: int = 0  # the meeting's version this change made (0: not part of the sequence)
+    # The note as the service saved it (NOTE_ADDED), with its board and meeting loaded: the screens render it
+    # without reading it back. Not part of the event's identity; a listener without it reads note_id.
+    note: object = field(default=None, compare=False, repr=False)
 
 
 _listeners: list[Callable[[LiveEvent], None]] = []
@@ -78,14 +81,35 @@ def _deliver(event: LiveEvent) -> None:
 
 def _bump(live_id: int, what: str) -> int:
     """The meeting's next version, also marking what kind of catching up it needs; in the caller's
-    transaction, so the version is this change's own."""
-    updates = {"version": F("version") + 1}
+    transaction, so the version is this change's own. One statement where the database can return the new
+    value from an UPDATE (PostgreSQL, SQLite 3.35+), an UPDATE and a read otherwise."""
+    columns = ["version"]
     if what in PHONE_STAGE:
-        updates["stage_version"] = F("version") + 1
+        columns.append("stage_version")
     if what in SCREENS_STAGE:
-        updates["screens_version"] = F("version") + 1
-    LiveMeeting.objects.filter(pk=live_id).update(**updates)
+        columns.append("screens_version")
+    if connection.features.can_return_columns_from_insert:
+        quote = connection.ops.quote_name
+        # Every right-hand side reads the row as it was, so each column gets the old version + 1.
+        assignments = ", ".join(f"{quote(column)} = {quote('version')} + 1" for column in columns)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {quote(LiveMeeting._meta.db_table)} SET {assignments} "
+                f"WHERE {quote(LiveMeeting._meta.pk.column)} = %s RETURNING {quote('version')}",
+                [live_id],
+            )
+            row = cursor.fetchone()
+        if row is None:
+            raise LiveMeeting.DoesNotExist(live_id)
+        return row[0]
+    LiveMeeting.objects.filter(pk=live_id).update(**{column: F("version") + 1 for column in columns})
     return LiveMeeting.objects.values_list("version", flat=True).get(pk=live_id)
+
+
+def next_version(live_id: int, what: str) -> int:
+    """The version a change about to be saved takes (a note stores it in its own row); the caller announces
+    the change afterwards (note_added)."""
+    return _bump(live_id, what)
 
 
 def _changed(live_id: int, what: str, **ids) -> int:
@@ -103,11 +127,13 @@ def board_changed(live_id: int) -> int:
 
 
 def note_added(note) -> int:
-    version = _bump(note.activity.live_id, NOTE_ADDED)
-    Note.objects.filter(pk=note.pk).update(version=version)
-    note.version = version
-    announce(LiveEvent(note.activity.live_id, NOTE_ADDED, note_id=note.pk, version=version))
-    return version
+    """A note saved with the version next_version(live_id, NOTE_ADDED) gave it."""
+    live_id = note.activity.live_id
+    if not note.version:
+        note.version = _bump(live_id, NOTE_ADDED)
+        Note.objects.filter(pk=note.pk).update(version=note.version)
+    announce(LiveEvent(live_id, NOTE_ADDED, note_id=note.pk, version=note.version, note=note))
+    return note.version
 
 
 def note_visibility_changed(note) -> int:

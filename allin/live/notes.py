@@ -64,18 +64,24 @@ def note_create(
     (category, dream, table_id, ...); the kind tells its screens itself. Either way the text is cleaned, a
     phone may post at most NOTES_PER_MINUTE, and the meeting's version goes up."""
     client_id = clean_client_id(client_id)
-    existing = Note.objects.filter(activity=activity, client_id=client_id).first()
-    if existing is not None:
+    # No look-up of the key first: the unique constraint on (board, client_id) is the check. Only when a
+    # post is refused (or the insert collides) is the note that key may already have made looked for, so a
+    # retry after the board closed, or past the rate limit, still finds the note it made.
+    try:
+        text = _clean_text(text)
+        if rules is not None:
+            if attendee is None:
+                raise ValidationError(_("Onbekende afzender."))
+            fields = rules()
+        else:
+            fields = _board_fields(activity, attendee, author, category, show_name)
+        if attendee is not None:
+            _check_rate(attendee)
+    except ValidationError:
+        existing = Note.objects.filter(activity=activity, client_id=client_id).first()
+        if existing is None:
+            raise
         return _same_author(existing, attendee, author), False
-    text = _clean_text(text)
-    if rules is not None:
-        if attendee is None:
-            raise ValidationError(_("Onbekende afzender."))
-        fields = rules()
-    else:
-        fields = _board_fields(activity, attendee, author, category, show_name)
-    if attendee is not None:
-        _check_rate(attendee)
     try:
         with transaction.atomic():
             note = Note.objects.create(
@@ -88,9 +94,15 @@ def note_create(
                 # Board notes wait in moderation; a kind's notes (a dream's reaction, a table's idea) do not:
                 # their consoles have no "let through".
                 **(moderation.held_fields(activity, attendee) if rules is None else {}),
+                # A board's note takes the meeting's next version in the same savepoint, so a collision
+                # undoes both; a kind's note tells its screens itself.
+                version=events.next_version(activity.live_id, events.NOTE_ADDED) if rules is None else 0,
             )
-    except IntegrityError:  # the same key raced in from a second request
-        return _same_author(Note.objects.get(activity=activity, client_id=client_id), attendee, author), False
+    except IntegrityError:  # the same key, from a retry or a second request racing this one
+        existing = Note.objects.filter(activity=activity, client_id=client_id).first()
+        if existing is None:
+            raise
+        return _same_author(existing, attendee, author), False
     if rules is None:
         events.note_added(note)
     return note, True

@@ -57,9 +57,11 @@ def _board(event):
 
 def _note_added(event):
     """A new note: appended on the projector (when the board shows it) and in the consoles."""
-    note = Note.objects.select_related(
-        "activity__live__meeting__process__workspace", "attendee", "theme"
-    ).get(pk=event.note_id)
+    note = event.note  # as the service saved it, its board and meeting already loaded by the post
+    if note is None:
+        note = Note.objects.select_related(
+            "activity__live__meeting__process__workspace", "attendee", "theme"
+        ).get(pk=event.note_id)
     return [(group(event.live_id, audience), ops) for audience, ops in note_ops(note).items() if ops]
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import (
     board_pages,
+    cohost_views,
     groups_panel,
     moderation_views,
     participant_links,
@@ -28,6 +29,11 @@ public_patterns = [
     path("p/<str:code>/<str:key>/", projector_views.projector, name="live_projector"),
     path("p/<str:code>/<str:key>/stand/", projector_views.projector_stage, name="live_projector_stage"),
     *photo_views.photo_public_patterns,
+    # the co-host's phone (ALL-INstructeur): cohost_views.py
+    path("meehelpen/<str:token>/", cohost_views.invitation, name="live_cohost_invitation"),
+    path("j/<str:code>/meehelpen/", cohost_views.controls, name="live_cohost"),
+    path("j/<str:code>/meehelpen/stand/", cohost_views.controls_stage, name="live_cohost_stage"),
+    path("j/<str:code>/meehelpen/<slug:action>/", cohost_views.act, name="live_cohost_action"),
 ]
 
 # Below /w/<workspace>/bijeenkomsten/<pk>/
@@ -65,5 +71,9 @@ meeting_patterns = [
     path("live/hoop-en-angst/scherm/", c.hopes_screen, name="live_hopes_screen"),
     path("live/doe/<int:activity>/<slug:action>/", c.kind_action, name="live_kind_action"),
     path("live/deelnemers/", participant_links.page, name="live_participant_links"),
+    path("live/meehelpers/", cohost_views.manage, name="live_cohosts"),
+    path("live/meehelpers/uitnodigen/", cohost_views.invite, name="live_cohost_invite"),
+    path("live/meehelpers/telefoon/", cohost_views.from_phone, name="live_cohost_from_phone"),
+    path("live/meehelpers/intrekken/", cohost_views.revoke, name="live_cohost_revoke"),
     path("live/groepen/scherm/", c.console_action(groups_panel.screen), name="live_groups_screen"),
 ]

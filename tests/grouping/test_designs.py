@@ -1,11 +1,14 @@
 """Known designs (designs.py) and how the optimiser maps them onto people: no repeats where a design exists, the
 expert rule kept on the design's points, the number of tables chosen to avoid repeats."""
 
+import random
 from itertools import combinations
 
 import pytest
 
-from allin.grouping import designs, solve
+from allin.grouping import designs, parse, solve
+from allin.grouping.search import design_start
+from allin.grouping.state import State
 
 
 def assert_resolution(rounds, people, size):
@@ -29,6 +32,13 @@ def assert_resolution(rounds, people, size):
         (lambda: designs.affine_plane(5), 25, 5, 6),
         (lambda: designs.affine_plane(4), 16, 4, 5),
         (lambda: designs.affine_minus_line(5), 20, 4, 5),
+        (lambda: designs.affine_space(3, 3), 27, 3, 13),
+        (lambda: designs.affine_space(4, 3), 64, 4, 21),
+        (lambda: designs.affine_space(2, 4), 16, 2, 15),
+        (lambda: designs.round_robin(10), 10, 2, 9),
+        (lambda: designs.turned(33, 3), 33, 3, 16),
+        (lambda: designs.turned(39, 3), 39, 3, 19),
+        (lambda: designs.turned(40, 4), 40, 4, 13),
     ],
 )
 def test_each_design_seats_everyone_once_a_round_and_no_pair_twice(build, people, size, rounds):
@@ -39,7 +49,20 @@ def test_each_design_seats_everyone_once_a_round_and_no_pair_twice(build, people
 
 @pytest.mark.parametrize(
     "people,size,rounds",
-    [(20, 4, 5), (21, 3, 10), (28, 4, 9), (32, 4, 6), (32, 4, 10), (15, 3, 7), (25, 5, 6)],
+    [
+        (20, 4, 5),
+        (21, 3, 10),
+        (28, 4, 9),
+        (32, 4, 6),
+        (32, 4, 10),
+        (15, 3, 7),
+        (25, 5, 6),
+        (27, 3, 13),
+        (33, 3, 16),
+        (39, 3, 19),
+        (40, 4, 13),
+        (12, 2, 11),
+    ],
 )
 def test_where_a_design_fits_the_plan_has_no_repeats_and_stops_at_the_bound(people, size, rounds):
     data = {
@@ -94,3 +117,19 @@ def test_a_round_beyond_the_design_is_searched_with_the_design_kept():
         "time_limit": 30,
     }
     assert solve(data)["repeats"] <= 6
+
+
+def test_a_design_whose_points_cannot_keep_the_expert_rule_is_not_used():
+    # 16 in fours over 5 rounds: every pair meets once in AG(2, 4), so 4 experts cannot sit one at every table
+    # in all 5 rounds; random labels would start from broken rules. Over 4 rounds a line of the unused class can.
+    data = {
+        "people": [{"id": i, "expert": i < 4} for i in range(16)],
+        "group_size": {"min": 4, "max": 4},
+    }
+    for rounds, used in ((5, False), (4, True)):
+        problem = parse(data | {"rounds": rounds})
+        state = State(problem, [[] for _ in problem.present])
+        assert (design_start(problem, state.units, random.Random(1)) is not None) == used
+    plan = solve(data | {"rounds": 5, "iterations": 200})
+    for groups in plan["rounds"]:
+        assert sorted(sum(1 for p in g if p < 4) for g in groups) == [1, 1, 1, 1]

@@ -197,3 +197,40 @@ def test_invalid_input_is_refused(data, fault):
     except ProblemError:
         return
     raise AssertionError(f"{fault} was accepted")
+
+
+DESIGN_SIZES = [
+    (16, 4, 5),
+    (20, 4, 5),
+    (15, 3, 7),
+    (21, 3, 10),
+    (25, 5, 6),
+    (27, 3, 13),
+    (28, 4, 9),
+    (32, 4, 10),
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(DESIGN_SIZES), st.data())
+def test_where_a_design_fits_the_plan_keeps_the_expert_rule_and_without_experts_has_no_repeats(sizes, data):
+    """The design path (everyone present, no history): any number of experts and rounds up to one past the
+    design's."""
+    people, size, most = sizes
+    experts = data.draw(st.integers(0, people // size + 2))
+    rounds = data.draw(st.integers(1, most + 1))
+    problem = {
+        "people": [{"id": f"p{i}", "expert": i < experts} for i in range(people)],
+        "rounds": [{"present": [f"p{i}" for i in range(people)]} for _ in range(rounds)],
+        "group_size": {"min": size, "max": size},
+        "together": [],
+        "apart": [],
+        "history": [],
+        "seed": data.draw(st.integers(0, 1000)),
+        "time_limit": 10,
+        "iterations": 30,
+    }
+    plan = solve(problem)
+    assert_hard_rules(problem, plan)
+    if not experts and rounds <= most:
+        assert plan["repeats"] == 0

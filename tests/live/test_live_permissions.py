@@ -18,6 +18,9 @@ LOGIN, ROUTES, _check = walk.LOGIN, walk.ROUTES, walk._check
 world = walk.world
 
 LIVE_PERSONAS = ("attendee", "foreign_attendee", "projector", "revoked_projector")
+# A co-host (allin/live/cohost.py) is a phone of the meeting as well: where a route names no co-host, they get
+# what its phone gets; a revoked co-host is just that phone again, on the co-host's pages too.
+PHONE_LIKE = {"cohost": "attendee", "revoked_cohost": "attendee"}
 
 # name: {persona: (GET, POST)}; POST None where the URL takes no POST.
 LIVE_ROUTES = {
@@ -37,6 +40,17 @@ LIVE_ROUTES = {
     "live_activity_action": {**dict.fromkeys(LIVE_PERSONAS, (405, 403)), "attendee": (405, walk.ALLOWED)},
     # The phone's own table in a group plan: only the meeting's own phone (an empty part when it has no table).
     "live_my_table": {**dict.fromkeys(LIVE_PERSONAS, (403, None)), "attendee": (200, None)},
+    # The co-host's phone: an invitation opens for anyone with the link; the phone that already co-hosts cannot
+    # accept a second one. Its controls open only for the co-host; to a phone of the meeting that is none (or
+    # no longer), the stage answers with the refusal in place of the controls.
+    "live_cohost_invitation": {**dict.fromkeys(LIVE_PERSONAS, (200, 302)), "cohost": (200, 400)},
+    "live_cohost": {**dict.fromkeys(LIVE_PERSONAS, (403, None)), "cohost": (200, None)},
+    "live_cohost_stage": {
+        **dict.fromkeys(LIVE_PERSONAS, (403, None)),
+        "attendee": (200, None),
+        "cohost": (200, None),
+    },
+    "live_cohost_action": {**dict.fromkeys(LIVE_PERSONAS, (405, 403)), "cohost": (405, 302)},
 }
 
 
@@ -45,6 +59,8 @@ def _client(world, persona):
     phones = {
         "attendee": (world.live, world.attendee),
         "foreign_attendee": (world.other_live, world.foreign_attendee),
+        "cohost": (world.live, world.cohost_attendee),
+        "revoked_cohost": (world.live, world.revoked_cohost_attendee),
     }
     if persona in phones:
         live, attendee = phones[persona]
@@ -71,8 +87,10 @@ def test_every_public_live_url_is_in_the_table():
 
 def _cases():
     for name in (name for name in ROUTES if name.startswith("live_")):
-        for persona in LIVE_PERSONAS:
-            get, post = LIVE_ROUTES[name][persona] if name in LIVE_ROUTES else (LOGIN, LOGIN)
+        for persona in (*LIVE_PERSONAS, *PHONE_LIKE):
+            table = LIVE_ROUTES.get(name, {})
+            row = persona if persona in table or persona not in PHONE_LIKE else PHONE_LIKE[persona]
+            get, post = table[row] if name in LIVE_ROUTES else (LOGIN, LOGIN)
             yield pytest.param(name, persona, get, post, id=f"{name}-{persona}")
 
 
@@ -83,3 +101,18 @@ def test_live_personas(world, name, persona, get, post):
     _check(client.get(url), get, url)
     if post is not None and ROUTES[name].post is not None:
         _check(client.post(url, {}), post, url)
+
+
+def test_the_cohost_opens_no_page_that_needs_an_account(world):
+    """Every page of the walk behind a login (the console, the participant list, other meetings, the audit
+    log, ...), walked in one world for the co-host's phone: a co-host has no account, so each sends them to the
+    login page, GET and POST alike."""
+    client = _client(world, "cohost")
+    behind_login = [name for name, route in ROUTES.items() if route.get["anonymous"] == LOGIN]
+    assert "live_console" in behind_login and "participant_list" in behind_login
+    for name in behind_login:
+        route = ROUTES[name]
+        url = reverse(name, kwargs=route.kwargs(world))
+        _check(client.get(url), LOGIN, url)
+        if route.post is not None:
+            _check(client.post(url, {}), LOGIN, url)

@@ -170,6 +170,51 @@ def test_the_same_key_on_another_board_is_another_note(live, board, attendee):
     assert helpers.post(plans, attendee, client_id=key)[1]
 
 
+def test_a_retry_after_the_board_closed_still_finds_its_note(board, attendee):
+    key = uuid.uuid4()
+    first, _ = helpers.post(board, attendee, client_id=key)
+    services.activity_set(activity=board, is_open=False)
+    assert helpers.post(board, attendee, client_id=key) == (first, False)
+    # A new key on the closed board is refused as before.
+    with pytest.raises(ValidationError, match="geen post-its meer"):
+        helpers.post(board, attendee)
+
+
+def test_a_retry_past_the_rate_limit_still_finds_its_note(board, attendee):
+    key = uuid.uuid4()
+    first, _ = helpers.post(board, attendee, client_id=key, category="top")
+    for i in range(notes.NOTES_PER_MINUTE - 1):
+        helpers.post(board, helpers.join(board.live, name=f"Tel{i}"), category="tip")
+    Note.objects.filter(activity=board).update(attendee=attendee)  # all of them this phone's, this minute
+    assert helpers.post(board, attendee, client_id=key, category="top") == (first, False)
+
+
+def test_a_key_that_races_in_between_check_and_insert_is_caught_by_the_constraint(
+    board, attendee, monkeypatch, django_capture_on_commit_callbacks
+):
+    """No look-up before the insert: when a second request stored the same key meanwhile, the insert collides,
+    its savepoint takes back this request's version bump, and the note the other request made is the answer."""
+    key = uuid.uuid4()
+    version = _version(board.live)
+    check_rate = notes._check_rate
+
+    def the_other_request_wins(who):
+        check_rate(who)
+        Note.objects.create(activity=board, attendee=attendee, client_id=key, text="Eerder binnen", version=0)
+
+    monkeypatch.setattr(notes, "_check_rate", the_other_request_wins)
+    with django_capture_on_commit_callbacks() as pushes:
+        note, created = helpers.post(board, attendee, client_id=key, text="Later binnen")
+    assert not created and note.text == "Eerder binnen"
+    assert board.notes.count() == 1 and _version(board.live) == version and not pushes
+
+
+def test_a_board_note_is_stored_with_the_version_it_made(board, attendee):
+    note, _ = helpers.post(board, attendee)
+    note.refresh_from_db()
+    assert note.version == _version(board.live) > 0
+
+
 # ---- thirty a minute -----------------------------------------------------------------------------------
 
 

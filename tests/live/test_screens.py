@@ -74,6 +74,52 @@ def test_the_next_item_gives_every_screen_its_stage(live, sent, django_capture_o
     }
 
 
+def test_a_board_pushed_to_every_phone_asks_only_phones_that_posted_for_their_notes(
+    live, attendee, sent, django_capture_on_commit_callbacks
+):
+    """A "next" to a board sends every phone the same stage, already saying "nothing sent yet"; it carries the
+    key under which live.js remembers posting there, so only those phones ask for their own notes."""
+    with django_capture_on_commit_callbacks(execute=True):
+        board = helpers.start_board(live)
+    [sends] = sent
+    [stage] = dict(sends)[group(live.pk, PHONES)]
+    key = f'data-mine-key="allin-posted-{live.code}-{board.pk}"'
+    assert key in stage["html"] and "data-mine-shared" in stage["html"]
+    assert "Je hebt hier nog niets gestuurd." in stage["html"]
+    # The phone's own stage (its page, a refetch) is already its own: it shows its notes, and is not shared.
+    helpers.post(board, attendee, text="Mijn eigen post-it")
+    phone = helpers.phone_client(Client(), live, attendee)
+    own = phone.get(reverse("live_phone_stage", args=[live.code])).content.decode()
+    assert key in own and "data-mine-shared" not in own and "Mijn eigen post-it" in own
+
+
+def test_the_push_of_a_new_note_renders_the_note_as_saved_without_reading_it_back(
+    live, board, attendee, sent, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+
+    phone = helpers.phone_client(Client(), live, attendee)
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with django_capture_on_commit_callbacks(execute=True), connection.execute_wrapper(record):
+        response = phone.post(
+            reverse("live_note_post", args=[live.code]), _note_data(board), headers={"X-Live": "1"}
+        )
+    assert response.status_code == 200
+    [sends] = sent
+    assert "Meer uitleg op school" in dict(sends)[group(live.pk, PROJECTOR)][0]["html"]
+    selects = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    # The meeting came joined to the attendee: no read of it on its own (nor of its version after the bump).
+    assert not [sql for sql in selects if 'FROM "live_livemeeting"' in sql]
+    # No look-up of the idempotency key (the unique constraint is the check), no note read back for the push.
+    assert not [sql for sql in selects if '"live_note"."client_id" =' in sql]
+    assert not [sql for sql in selects if 'FROM "live_note" INNER JOIN' in sql]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_failed_push_after_the_commit_is_logged_and_the_phone_still_gets_200(
     workspace, monkeypatch, caplog

@@ -6,6 +6,7 @@ from . import (
     accounts,
     actions,
     audit,
+    cohost,
     experiments,
     groups,
     look,
@@ -30,6 +31,7 @@ MODULES = (
     accounts,
     room,
     look,
+    cohost,
 )
 
 
