@@ -38,13 +38,15 @@ from bench import _data, _server  # noqa: E402
 from bench._clients import Phone, Room  # noqa: E402
 from bench._data import MARKER  # noqa: E402
 from bench._http import cookie_header, http_clients  # noqa: E402
-from bench._machine import machine_busy_seconds, raise_fd_limit, run_async  # noqa: E402
+from bench._machine import client_cpu_seconds, machine_busy_seconds, raise_fd_limit, run_async  # noqa: E402
 from bench._report import pct  # noqa: E402
 from bench._screens import Screen  # noqa: E402
 from bench._services import Postgres, Redis  # noqa: E402
 
 now = time.monotonic
 FAULTS = ("kill_worker", "restart_redis", "restart_postgres", "slow_senders")
+FULL = {"phones": 300, "notes": 4, "window": 150.0, "slow_seconds": 40.0}
+SHORT = {"phones": 30, "notes": 3, "window": 60.0, "slow_seconds": 12.0}
 TARGETS = {"lost": 0, "duplicates": 0, "converge_s": 5.0, "healthz_p95_ms": 200}
 
 
@@ -52,12 +54,11 @@ def parse_args(argv=None):
     p = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter
     )
-    p.add_argument("--phones", type=int, default=300, help="phones in the room (300)")
-    p.add_argument("--notes", type=int, default=4, help="notes per phone (4)")
+    p.add_argument("--phones", type=int, help="phones in the room (300)")
+    p.add_argument("--notes", type=int, help="notes per phone (4)")
     p.add_argument(
         "--window",
         type=float,
-        default=150,
         help="seconds over which the notes are written (150); the four faults start at 1/5, 2/5,\n"
         "3/5 and 4/5 of it, each after the previous one ended",
     )
@@ -69,11 +70,16 @@ def parse_args(argv=None):
     p.add_argument(
         "--slow-seconds",
         type=float,
-        default=40,
         help="how long the slow senders keep sending one byte a second at most (40; the app's\n"
         "ALLIN_BODY_SECONDS, 30 by default, should drop them first)",
     )
     p.add_argument("--down", type=float, default=2, help="seconds Redis and PostgreSQL stay down (2)")
+    p.add_argument(
+        "--post-timeout",
+        type=float,
+        default=30,
+        help="seconds a phone waits for the answer to a post before it counts as none (30)",
+    )
     p.add_argument(
         "--backoff-max", type=float, default=8, help="longest wait between resends of a note (8 s)"
     )
@@ -85,8 +91,11 @@ def parse_args(argv=None):
     )
     p.add_argument("--keep", action="store_true", help="keep the temporary directory (logs of every server)")
     args = p.parse_args(argv)
-    if args.short:
-        args.phones, args.notes, args.window, args.slow_seconds = 30, 3, 60.0, 12.0
+    # --short changes the defaults only: what is given on the command line stays
+    defaults = SHORT if args.short else FULL
+    for name, value in defaults.items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
     if args.phones < 1 or args.notes < 1 or args.window < 20 or args.screens < 1:
         p.error("--phones, --notes and --screens must be at least 1, --window at least 20")
     return args
@@ -184,9 +193,9 @@ class FaultRoom(Room):
     """bench/_clients.Room with what a bad network needs: phones and projectors that reconnect, an outbox per
     phone, and screens whose current view is kept."""
 
-    def __init__(self, *, backoff_max: float, **kwargs):
+    def __init__(self, *, backoff_max: float, post_timeout: float, **kwargs):
         super().__init__(**kwargs)
-        self.backoff_max = backoff_max
+        self.backoff_max, self.post_timeout = backoff_max, post_timeout
         self.written: dict[str, Written] = {}
         self.outboxes: dict[int, list] = {}
         self.wake: dict[int, asyncio.Event] = {}
@@ -333,13 +342,16 @@ class FaultRoom(Room):
             try:
                 async with self.gates[phone.n % len(self.gates)]:
                     response = await self.client(phone.n).post(
-                        self.base + f"/j/{m.code}/post-it/", headers=headers, data=data, timeout=15
+                        self.base + f"/j/{m.code}/post-it/",
+                        headers=headers,
+                        data=data,
+                        timeout=self.post_timeout,
                     )
                 status = response.status_code
                 ours = status == 200 and note.marker in response.text
             except httpx.HTTPError as exc:
                 status, ours = type(exc).__name__, False
-            note.answers.append(status)
+            note.answers.append((now(), status))
             if ours:
                 note.stored_at = now()
                 box.pop(0)
@@ -379,7 +391,7 @@ async def kill_worker(ctx) -> dict:
             break
         await asyncio.sleep(0.1)
     respawned = now()
-    ready = await _served_by(server, replaced, deadline=began + 30) if replaced else None
+    ready = await _served_by(server, replaced, ctx["probe_url"], deadline=began + 60) if replaced else None
     end = ready or respawned
     return {
         "began": began,
@@ -391,7 +403,7 @@ async def kill_worker(ctx) -> dict:
     }
 
 
-async def _served_by(server, pid, *, deadline) -> float | None:
+async def _served_by(server, pid, url, *, deadline) -> float | None:
     """When the new worker first answers: new connections until one lands on it (the kernel picks the worker).
     The connection is kept alive so its server side is still open when we look for its owner."""
     import httpx
@@ -399,7 +411,7 @@ async def _served_by(server, pid, *, deadline) -> float | None:
     while now() < deadline:
         try:
             async with httpx.AsyncClient(timeout=5, trust_env=False) as client:
-                async with client.stream("GET", server.base + "/healthz") as response:
+                async with client.stream("GET", url) as response:
                     await response.aread()
                     stream = response.extensions.get("network_stream")
                     sock = stream.get_extra_info("socket") if stream is not None else None
@@ -504,6 +516,7 @@ async def run_meeting(args, base, meeting, server, redis, pg) -> dict:
     connections = 50
     room = FaultRoom(
         backoff_max=args.backoff_max,
+        post_timeout=args.post_timeout,
         base=base,
         meeting=meeting,
         http=http_clients(4, connections),
@@ -545,6 +558,7 @@ async def run_meeting(args, base, meeting, server, redis, pg) -> dict:
             *(room.phone_writes(p, start, args.window, args.notes, rng) for p in room.phones)
         )
         ctx = {
+            "probe_url": urls["join_page"],
             "server": server,
             "room": room,
             "redis": redis,
@@ -648,7 +662,7 @@ def summarise(args, out, db, server, load) -> dict:
     attempts = sorted(n.attempts for n in written.values())
     answers: dict = {}
     for n in written.values():
-        for a in n.answers:
+        for _, a in n.answers:
             answers[str(a)] = answers.get(str(a), 0) + 1
     duplicates_client = sum(c - 1 for c in db["by_client"].values() if c > 1)
     duplicates_text = sum(c - 1 for c in stored.values() if c > 1)
@@ -693,6 +707,7 @@ def summarise(args, out, db, server, load) -> dict:
         "server": "uvicorn --workers 2 (production flags), PostgreSQL 15 and Redis of its own",
         **load,
     }
+    result["timeline"] = timeline(out, written)
     result["targets_met"] = bool(
         result["lost"] == 0
         and result["duplicates"] == 0
@@ -702,6 +717,34 @@ def summarise(args, out, db, server, load) -> dict:
         and (result["healthz"]["slow_senders"]["p95_ms"] or 1e9) <= TARGETS["healthz_p95_ms"]
     )
     return result
+
+
+def timeline(out, written, step: float = 10) -> list:
+    """Per `step` seconds of the meeting: [start s, notes written, posts answered 200, posts without an answer,
+    posts answered 5xx, /healthz p95 ms, join page p95 ms]: where a backlog began and where it cleared."""
+    start = out.get("window_start")
+    if start is None:
+        return []
+    rows: dict = {}
+
+    def row(t):
+        return rows.setdefault(int((t - start) // step), [0, 0, 0, 0, [], []])
+
+    for n in written.values():
+        row(n.written)[0] += 1
+        for at, status in n.answers:
+            r = row(at)
+            if status == 200:
+                r[1] += 1
+            elif isinstance(status, str):
+                r[2] += 1
+            elif status >= 500:
+                r[3] += 1
+    for column, name in ((4, "healthz"), (5, "join_page")):
+        for began, ms, _ in out.get("probes", {}).get(name, []):
+            if began >= start:
+                row(began)[column].append(ms)
+    return [[k * step, *r[:4], pct(sorted(r[4]), 95), pct(sorted(r[5]), 95)] for k, r in sorted(rows.items())]
 
 
 def converge(room, ended: float, stored: dict) -> float | None:
@@ -789,7 +832,7 @@ def main(argv=None) -> int:
             log_path=tmp / "server.log",
         )
         server.start()
-        busy_before, measured = machine_busy_seconds(), now()
+        busy_before, measured, client_before = machine_busy_seconds(), now(), client_cpu_seconds()
         cpu_before = server.cpu_seconds()
         out = run_async(run_meeting(args, base, meeting, server, redis, pg))
         server.mark_end()
@@ -799,7 +842,10 @@ def main(argv=None) -> int:
             "loadavg_1m_before": load_before,
             "loadavg_1m_after": round(os.getloadavg()[0], 2),
             "server_cpu_s": round(server_cpu, 1),
-            "other_cpu_s": round(machine_busy_seconds() - busy_before - server_cpu, 1),
+            "client_cpu_s": round(client_cpu_seconds() - client_before, 1),
+            "other_cpu_s": round(
+                machine_busy_seconds() - busy_before - server_cpu - (client_cpu_seconds() - client_before), 1
+            ),
             "measured_s": round(measured, 1),
             "cpus": os.cpu_count(),
         }

@@ -121,8 +121,8 @@ ROUTES = {
     "photo_card_delete": Route(_photo, POST_ONLY_GET, EDIT_POST),
     "photo_card_image": Route(_photo, READ),
     # public: photo cards for this meeting's phones and projector (with cookie or key: test_live_permissions)
-    "live_photo_phone": Route(lambda w: {**_code(w), "pk": w.photo_card.pk}, everyone(404)),
-    "live_photo_projector": Route(lambda w: {**_projector(w), "pk": w.photo_card.pk}, everyone(200)),
+    "live_photo_phone": Route(lambda w: {**_code(w), "token": w.photo_card.token}, everyone(404)),
+    "live_photo_projector": Route(lambda w: {**_projector(w), "token": w.photo_card.token}, everyone(200)),
     # workspace: planning
     "process_create": Route(_ws, EDIT_PAGE, EDIT_POST),
     "process_edit": Route(_process, EDIT_PAGE, EDIT_POST),
@@ -256,6 +256,14 @@ def world(workspace, owner, facilitator, viewer, outsider):
         kind=Activity.Kind.CONSENT,
         prompt="Kan iedereen leven met deze thema's?",
     )
+    # A future dream on a later item: the meeting uses photo cards, so its phones and projector may be shown them.
+    taken.add(consent.item_id)
+    Activity.objects.create(
+        live=live,
+        item=next(item for item in meeting.items.all() if item.pk not in taken),
+        kind=Activity.Kind.FUTURE_DREAM,
+        prompt="Het is 2030. Hoe ziet de aanpak eruit?",
+    )
     other_live = live_services.live_open(
         meeting=factories.meeting(process, name="Andere"), base_url="http://x"
     )
@@ -344,7 +352,7 @@ class _AnyWorld:
     """Stands in for the world fixture at collection time, to see which kwargs a route needs."""
 
     def __getattr__(self, name):
-        return SimpleNamespace(pk=1, slug="x", code="ABCDEF")
+        return SimpleNamespace(pk=1, slug="x", code="ABCDEF", token="t")
 
 
 def _names_an_object(route):

@@ -1,6 +1,8 @@
 """What the live activities store. Every answer is a row keyed to one attendee, with database constraints for the
 one-per-person rules, so a retry, a double tap or two requests at once can never count twice."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -165,6 +167,11 @@ def photo_path(instance, filename):
     return f"fotokaarten/{instance.workspace_id}/{filename}"
 
 
+def new_photo_token() -> str:
+    """192 random bits: the public image routes name a card by this, so nobody reaches a card by counting."""
+    return secrets.token_urlsafe(24)
+
+
 class PhotoCard(models.Model):
     """A photo card of the future dream, uploaded per workspace; re-encoded on upload, alt text required."""
 
@@ -175,6 +182,7 @@ class PhotoCard(models.Model):
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     alt_text = models.CharField(_("beschrijving"), max_length=ALT_MAX)
+    token = models.CharField(max_length=64, unique=True, default=new_photo_token, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -2,6 +2,7 @@
 the participant present at the meeting through the people app's service. The page lists the meeting's phones
 with a choice of participant each, and suggests the participant whose name matches what the phone typed."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -39,6 +40,13 @@ def attendee_link(*, attendee: Attendee, participant: Participant | None, by=Non
     return attendee
 
 
+class LinkForm(forms.Form):
+    """One row of the page: the phone, and the participant it is (empty: unlink)."""
+
+    attendee = forms.IntegerField(min_value=1)
+    participant = forms.IntegerField(min_value=1, required=False)
+
+
 def _suggestion(attendee, by_name):
     name = (attendee.name or "").strip().lower()
     return by_name.get(name) if name else None
@@ -53,12 +61,13 @@ def page(request, pk):
     if request.method == "POST":
         if live is None:
             return HttpResponseBadRequest(_("Deze bijeenkomst is nog niet live geweest."))
-        attendee_id, participant_id = request.POST.get("attendee", ""), request.POST.get("participant", "")
-        if not attendee_id.isdigit() or not (participant_id == "" or participant_id.isdigit()):
+        form = LinkForm(request.POST)
+        if not form.is_valid():
             return HttpResponseBadRequest(_("Kies een aanwezige en een deelnemer."))
-        attendee = get_object_or_404(Attendee, live=live, pk=int(attendee_id))
+        attendee = get_object_or_404(Attendee, live=live, pk=form.cleaned_data["attendee"])
+        participant_id = form.cleaned_data["participant"]
         participant = (
-            get_object_or_404(Participant, process=meeting.process, pk=int(participant_id))
+            get_object_or_404(Participant, process=meeting.process, pk=participant_id)
             if participant_id
             else None
         )

@@ -3,8 +3,9 @@
 An upload is trusted for nothing: its type is read from its content by Pillow (never from its name or the
 browser's word), its size and pixel dimensions are limited before it is decoded, and it is re-encoded as a
 fresh JPEG at most 1600 px wide or high, so no metadata (EXIF, GPS, comments) and no smuggled bytes survive.
-The file name is ours. Serving checks who asks: members of the workspace, attendees of a live meeting of that
-workspace, or that meeting's projector."""
+The file name is ours. Serving checks who asks: members of the workspace, or attendees and the projector of a
+live meeting of that workspace that has an activity using photo cards; those two reach a card only by its random
+token, never by its record number."""
 
 import io
 import threading
@@ -37,6 +38,8 @@ PHOTO_OUT_SIDE = 1600
 PHOTO_CARDS_MAX = 60
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 CONTENT_TYPE = "image/jpeg"
+# The activity kinds whose phones and projector show photo cards.
+PHOTO_KINDS = (Activity.Kind.FUTURE_DREAM,)
 
 
 def clean_alt(text) -> str:
@@ -176,7 +179,7 @@ def _refresh_lives(workspace_id):
     """Screens of this workspace's running future dreams show the change."""
     for live_id in (
         Activity.objects.filter(
-            kind=Activity.Kind.FUTURE_DREAM,
+            kind__in=PHOTO_KINDS,
             live__closed_at__isnull=True,
             live__meeting__process__workspace_id=workspace_id,
         )
@@ -203,10 +206,24 @@ def _of_live(live_id):
 
 
 def for_live(live: LiveMeeting, pk) -> PhotoCard | None:
-    """A card a phone or projector of this meeting may see: of its workspace, while the meeting is live."""
+    """A card a phone of this meeting may choose: of its workspace, while the meeting is live."""
     if live is None or not live.is_open or not str(pk).isdigit():
         return None
     return _of_live(live.pk).filter(pk=pk).first()
+
+
+def uses_photo_cards(live: LiveMeeting) -> bool:
+    return Activity.objects.filter(live=live, kind__in=PHOTO_KINDS).exists()
+
+
+def to_show(live: LiveMeeting, token) -> PhotoCard | None:
+    """The card a phone or projector of this meeting may be shown: named by its token, of the meeting's
+    workspace, while the meeting is live and only when it has an activity that uses photo cards."""
+    if live is None or not live.is_open or not token or len(str(token)) > 64:
+        return None
+    if not uses_photo_cards(live):
+        return None
+    return _of_live(live.pk).filter(token=str(token)).first()
 
 
 def of_live(live_id) -> list[PhotoCard]:

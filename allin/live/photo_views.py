@@ -1,5 +1,6 @@
 """Photo cards: the workspace's page to upload, describe and remove them, and the routes that serve an image
-to those who may see it (members, attendees of a live meeting of the workspace, that meeting's projector).
+to those who may see it (members; attendees and the projector of a live meeting of the workspace that uses photo
+cards, by the card's random token).
 
 The routes are in `photo_patterns` below, for the project's urlconf (at the root, beside the live routes)."""
 
@@ -43,6 +44,11 @@ class PhotoCardForm(forms.Form):
         ),
         max_length=ALT_MAX * 4,
     )
+
+
+class PhotoAltForm(forms.Form):
+    # Empty or too long is refused by the service (photo_cards.clean_alt), in the same words as on upload.
+    alt_text = forms.CharField(required=False, max_length=ALT_MAX * 4)
 
 
 def _page(request, form, status=200, error=None):
@@ -100,8 +106,13 @@ def _card_or_404(request, pk):
 @require_POST
 def photo_card_alt(request, pk):
     card = _card_or_404(request, pk)
+    form = PhotoAltForm(request.POST)
     try:
-        photo_cards.photo_card_set_alt(card=card, alt_text=request.POST.get("alt_text", ""))
+        if not form.is_valid():
+            raise ValidationError(
+                _("De beschrijving mag hoogstens %(max)d tekens hebben.") % {"max": ALT_MAX}
+            )
+        photo_cards.photo_card_set_alt(card=card, alt_text=form.cleaned_data["alt_text"])
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -130,9 +141,8 @@ def _serve(card):
         raise Http404 from None
     response = FileResponse(handle, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Disposition"] = (
-        f'inline; filename="fotokaart-{card.pk}{os.path.splitext(card.image.name)[1]}"'
-    )
+    # A name that tells nothing about the card (no record number, no token).
+    response["Content-Disposition"] = f'inline; filename="fotokaart{os.path.splitext(card.image.name)[1]}"'
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     response["Cache-Control"] = "private, max-age=3600"
@@ -149,28 +159,29 @@ def _live(code):
     return LiveMeeting.objects.select_related("meeting__process").filter(code=code).first()
 
 
+@ratelimit.token_link
 @require_GET
-def photo_card_phone(request, code, pk):
+def photo_card_phone(request, code, token):
     """For a phone that joined a live meeting of the card's workspace."""
     live = _live(code)
     if live is None or attendance.from_request(request, live) is None:
         raise Http404
-    return _serve(photo_cards.for_live(live, pk))
+    return _serve(photo_cards.to_show(live, token))
 
 
 @ratelimit.token_link
 @require_GET
-def photo_card_projector(request, code, key, pk):
+def photo_card_projector(request, code, key, token):
     live = _live(code)
     if live is None or not secrets_match(key, live.projector_key):
         raise Http404
-    return _serve(photo_cards.for_live(live, pk))
+    return _serve(photo_cards.to_show(live, token))
 
 
 # Phones and projectors: for `public_patterns` in allin/live/urls.py.
 photo_public_patterns = [
-    path("j/<str:code>/fotokaart/<int:pk>/", photo_card_phone, name="live_photo_phone"),
-    path("p/<str:code>/<str:key>/fotokaart/<int:pk>/", photo_card_projector, name="live_photo_projector"),
+    path("j/<str:code>/fotokaart/<str:token>/", photo_card_phone, name="live_photo_phone"),
+    path("p/<str:code>/<str:key>/fotokaart/<str:token>/", photo_card_projector, name="live_photo_projector"),
 ]
 
 # Below /w/<workspace>/: for `workspace_patterns` in allin/urls.py.

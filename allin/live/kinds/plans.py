@@ -169,6 +169,17 @@ def plan_update(*, plan: Plan, **values: str) -> Plan:
 
 
 @transaction.atomic
+def plan_set_partner(*, plan: Plan, partner) -> Plan:
+    """Put a row whose organisation matched no network card on that organisation's card (from the cards page)."""
+    if partner is None or partner.workspace_id != plan.activity.live.meeting.process.workspace_id:
+        raise ValidationError(_("Kies een organisatie uit het netwerk van deze werkruimte."))
+    plan.partner, plan.organisation = partner, partner.name[: Plan._meta.get_field("organisation").max_length]
+    plan.save(update_fields=["partner", "organisation"])
+    events.results_changed(plan.activity.live_id)
+    return plan
+
+
+@transaction.atomic
 def plan_set_hidden(*, plan: Plan, hidden: bool) -> Plan:
     if plan.hidden != hidden:
         plan.hidden = hidden

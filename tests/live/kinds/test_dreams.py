@@ -103,17 +103,20 @@ def _projector(activity):
 
 def test_phones_and_the_projector_of_a_live_meeting_of_the_workspace_get_the_image(dream_item, sam, card, db):
     live = dream_item.live
-    phone_url = reverse("live_photo_phone", args=[live.code, card.pk])
-    projector_url = reverse("live_photo_projector", args=[live.code, live.projector_key, card.pk])
+    phone_url = reverse("live_photo_phone", args=[live.code, card.token])
+    projector_url = reverse("live_photo_projector", args=[live.code, live.projector_key, card.token])
     assert _phone(dream_item, sam).get(phone_url)["X-Content-Type-Options"] == "nosniff"
     assert Client().get(phone_url).status_code == 404  # no attendee cookie
     assert Client().get(projector_url).status_code == 200
     assert (
-        Client().get(reverse("live_photo_projector", args=[live.code, "x" * 32, card.pk])).status_code == 404
+        Client().get(reverse("live_photo_projector", args=[live.code, "x" * 32, card.token])).status_code
+        == 404
     )
     elsewhere = upload(factories.workspace("Gemeente Elders"))
     assert (
-        _phone(dream_item, sam).get(reverse("live_photo_phone", args=[live.code, elsewhere.pk])).status_code
+        _phone(dream_item, sam)
+        .get(reverse("live_photo_phone", args=[live.code, elsewhere.token]))
+        .status_code
         == 404
     )
     services.live_close(live=live)
@@ -244,7 +247,9 @@ def test_the_projector_shows_the_dream_anonymously_and_reactions_when_revealed(d
     react(fresh(dream_item), kim, dream, text="De school doet mee")
     services.activity_set(activity=fresh(dream_item), revealed=False)
     page = _projector(dream_item)
-    src = reverse("live_photo_projector", args=[dream_item.live.code, dream_item.live.projector_key, card.pk])
+    src = reverse(
+        "live_photo_projector", args=[dream_item.live.code, dream_item.live.projector_key, card.token]
+    )
     assert "Elke jongere heeft een eigen coach." in page and f'src="{src}"' in page
     assert 'alt="Een brug over de rivier"' in page and "Sam" not in page
     assert "De school doet mee" not in page and "1 reactie ontvangen" in page
