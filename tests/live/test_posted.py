@@ -23,12 +23,6 @@ NOT_YET_CONVERTED = {
     "kinds/consent.py",
     "photo_views.py",
     "participant_links.py",
-    "kinds/commitment.py",
-    "kinds/question_cards.py",
-    "kinds/voting.py",
-    "groups_panel.py",
-    "moderation_views.py",
-    "room_views.py",
 }
 
 
