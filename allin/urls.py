@@ -101,6 +101,7 @@ workspace_patterns = [
     path("trajecten/nieuw/", process_views.process_create, name="process_create"),
     path("trajecten/<int:pk>/", process_views.process_detail, name="process_detail"),
     path("trajecten/<int:pk>/bewerken/", process_views.process_edit, name="process_edit"),
+    path("trajecten/<int:pk>/onderdelen/", process_views.process_tools, name="process_tools"),
     path("trajecten/<int:pk>/bijeenkomst-toevoegen/", process_views.meeting_create, name="meeting_create"),
     path(
         "trajecten/<int:pk>/gesprekskaarten.pdf", export_views.question_cards_pdf, name="question_cards_pdf"

@@ -126,6 +126,7 @@ ROUTES = {
     # workspace: planning
     "process_create": Route(_ws, EDIT_PAGE, EDIT_POST),
     "process_edit": Route(_process, EDIT_PAGE, EDIT_POST),
+    "process_tools": Route(_process, POST_ONLY_GET, EDIT_POST),
     "meeting_create": Route(_process, POST_ONLY_GET, EDIT_POST),
     "meeting_edit": Route(_meeting, POST_ONLY_GET, EDIT_POST),
     "meeting_delete": Route(_meeting, POST_ONLY_GET, EDIT_POST),

@@ -301,6 +301,8 @@ def participation_steps(process) -> list[Step]:
     phases = list(process.phases.all())
     page = FeedbackPage.objects.filter(process=process).first()
     published = bool(page and page.is_published)
+    # Only ALL-IN's own steps speak of youth; switched on elsewhere they speak of participants.
+    youth = process.tool_native("five_steps")
     return [
         Step("informed", _("Geïnformeerd"), _held(_phase(phases, "A", 0), today), _("Fase A is gehouden.")),
         Step("conversation", _("In gesprek"), _held(_phase(phases, "B", 1), today), _("Fase B is gehouden.")),
@@ -308,13 +310,17 @@ def participation_steps(process) -> list[Step]:
             "weighed",
             _("Meegewogen"),
             ActionSource.objects.filter(action__process=process).exists(),
-            _("Acties zijn gekoppeld aan tips van jongeren."),
+            _("Acties zijn gekoppeld aan tips van jongeren.")
+            if youth
+            else _("Acties zijn gekoppeld aan tips van deelnemers."),
         ),
         Step("feedback", _("Teruggekoppeld"), published, _("De terugkoppeling is gepubliceerd.")),
         Step(
             "reaction",
             _("Reageren kan"),
             published and page.reactions_open,
-            _("Jongeren kunnen reageren op de antwoorden."),
+            _("Jongeren kunnen reageren op de antwoorden.")
+            if youth
+            else _("Deelnemers kunnen reageren op de antwoorden."),
         ),
     ]

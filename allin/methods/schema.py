@@ -25,6 +25,9 @@ ACTIVITY_TYPES = {
 }
 ITEM_KINDS = {"item", "break"}
 CARD_KINDS = {"card", "brainstorm", "closing"}
+# The optional parts of a process; the core parts (step 0, participants, encounters, dashboard, actions,
+# ideas to actions) belong to every method. Neutral words for each are in methods/tools.py.
+TOOL_KEYS = ("socialmap", "network", "five_steps", "feedback", "agreements", "experiments")
 _SLUG = re.compile(r"^[a-z0-9-]{2,40}$")
 _KEY = re.compile(r"^[a-z0-9-]{1,40}$")
 _PHASE_KEY = re.compile(r"^[A-Za-z0-9-]{1,20}$")
@@ -202,6 +205,7 @@ class MethodSpec:
     notes: tuple
     question_cards: tuple
     phases: tuple
+    tools: dict = field(default_factory=dict)
 
     @property
     def meetings(self):
@@ -276,6 +280,25 @@ def _unique(items, attr, path):
         seen.add(value)
 
 
+def _tools(r):
+    """`tools:` maps a part the method uses to its own name for it (empty: the neutral name)."""
+    value = r.data.get("tools")
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise MethodError("tools", "moet een lijst van onderdelen (mapping) zijn")
+    out = {}
+    for key, label in value.items():
+        if key not in TOOL_KEYS:
+            raise MethodError(
+                f"tools.{key}", f"is geen bekend onderdeel; kies uit {', '.join(TOOL_KEYS)}"
+            )
+        if label is not None and (not isinstance(label, str) or len(label.strip()) > limits.NAME_MAX):
+            raise MethodError(f"tools.{key}", f"moet leeg zijn of tekst van hoogstens {limits.NAME_MAX} tekens")
+        out[key] = (label or "").strip()
+    return out
+
+
 def parse_method(data, expected_slug=None) -> MethodSpec:
     r = _Reader(data, "")
     slug = r.match("slug", _SLUG, "2 tot 40 kleine letters, cijfers of streepjes")
@@ -319,6 +342,7 @@ def parse_method(data, expected_slug=None) -> MethodSpec:
             for c in r.children("question_cards")
         ),
         phases=tuple(_phase(p) for p in r.children("phases", required=True, min_items=1)),
+        tools=_tools(r),
     )
     _unique(method.phases, "key", "phases")
     _unique(method.meetings, "key", "phases[].meetings")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from allin.core import limits
 from allin.methods.activities import ACTIVITY_LABELS
 from allin.methods.loader import library
+from allin.methods.tools import NEUTRAL_LABELS
 
 from .models import AgendaItem, Meeting
 
@@ -42,6 +43,18 @@ class ProcessEditForm(forms.Form):
     name = forms.CharField(label=_("Naam van het traject"), max_length=limits.NAME_MAX)
     theme = forms.CharField(label=_("Thema"), max_length=limits.NAME_MAX, required=False)
     start_date = forms.DateField(label=_("Startdatum"), widget=DateInput())
+
+
+class ProcessToolsForm(forms.Form):
+    tools = forms.MultipleChoiceField(
+        label=_("Extra onderdelen"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, process, **kwargs):
+        kwargs.setdefault("initial", {"tools": list(process.tools_on)})
+        super().__init__(*args, **kwargs)
+        own = process.method_tools()
+        self.fields["tools"].choices = [(k, v) for k, v in NEUTRAL_LABELS.items() if k not in own]
 
 
 class MeetingForm(forms.Form):

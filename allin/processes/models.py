@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from allin.core import limits
+from allin.methods.loader import get_method
+from allin.methods.tools import NEUTRAL_LABELS
 from allin.workspaces.models import Workspace
 
 
@@ -21,12 +23,32 @@ class Process(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optional parts (methods.schema.TOOL_KEYS) the facilitator switched on although the method lacks them.
+    tools_on = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-start_date", "name"]
 
     def __str__(self):
         return self.name
+
+    def method_tools(self) -> dict:
+        method = get_method(self.method_slug)
+        return dict(method.tools) if method else {}
+
+    @property
+    def tools(self) -> dict:
+        """The optional parts in use, each under its name: the method's own words for its parts, the neutral
+        words for a part switched on from another method."""
+        own = self.method_tools()
+        names = {key: label or NEUTRAL_LABELS[key] for key, label in own.items()}
+        for key in self.tools_on:
+            if key in NEUTRAL_LABELS and key not in names:
+                names[key] = NEUTRAL_LABELS[key]
+        return {key: names[key] for key in NEUTRAL_LABELS if key in names}
+
+    def tool_native(self, key) -> bool:
+        return key in self.method_tools()
 
 
 class Phase(models.Model):

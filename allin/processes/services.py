@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from allin.core import limits
 from allin.methods.loader import get_method
 from allin.methods.schema import ACTIVITY_TYPES
+from allin.methods.tools import NEUTRAL_LABELS
 
 from . import agenda
 from .models import AgendaItem, Checklist, ChecklistItem, Meeting, Phase, Process
@@ -135,6 +136,17 @@ def process_update(*, process: Process, name: str, theme: str, start_date: date)
         )
     process.start_date = start_date
     process.save()
+    return process
+
+
+def process_tools_set(*, process: Process, keys) -> Process:
+    """Switches on the optional parts the method lacks; the method's own parts are always on."""
+    extra = set(NEUTRAL_LABELS) - set(process.method_tools())
+    unknown = set(keys) - extra
+    if unknown:
+        raise ValidationError(_("Dit onderdeel kan hier niet aan- of uitgezet worden."))
+    process.tools_on = [key for key in NEUTRAL_LABELS if key in set(keys)]
+    process.save(update_fields=["tools_on"])
     return process
 
 

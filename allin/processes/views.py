@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -8,7 +9,7 @@ from allin.methods.loader import get_method, library
 from allin.workspaces.access import workspace_view
 
 from . import selectors, services
-from .forms import MeetingCreateForm, ProcessCreateForm, ProcessEditForm
+from .forms import MeetingCreateForm, ProcessCreateForm, ProcessEditForm, ProcessToolsForm
 
 
 @workspace_view()
@@ -53,8 +54,26 @@ def _render_process(request, process, create_form, status=200):
         **selectors.process_overview(process),
         "create_form": create_form,
         "has_cards": bool(method and method.question_cards),
+        "tools_form": ProcessToolsForm(process=process),
     }
     return render(request, "processes/process_detail.html", context, status=status)
+
+
+@workspace_view(edit=True)
+@require_POST
+def process_tools(request, pk):
+    process = selectors.process_get(request.workspace, pk)
+    form = ProcessToolsForm(request.POST, process=process)
+    if form.is_valid():
+        done = run_service(form, lambda d: services.process_tools_set(process=process, keys=d["tools"]))
+        if done is not None:
+            messages.success(request, _("De onderdelen van het traject zijn opgeslagen."))
+            back = request.POST.get("terug", "")
+            if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+                return redirect(back)
+            return redirect("process_detail", workspace=request.workspace.slug, pk=process.pk)
+    messages.error(request, _("Dit onderdeel kan hier niet aan- of uitgezet worden."))
+    return redirect("process_detail", workspace=request.workspace.slug, pk=process.pk)
 
 
 @workspace_view(edit=True)
