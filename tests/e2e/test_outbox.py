@@ -42,14 +42,13 @@ def _stored(server, code):
     return _outbox(server, "notes", code)["notes"]
 
 
-def _joined_phone(new_context, server):
-    meeting = _outbox(server)
+def _joined_phone(new_context, server, kind="notes"):
+    meeting = _outbox(server, *([kind] if kind != "notes" else []))
     context = new_context(**PHONE)
     phone = context.new_page()
     phone.goto(server.url(f"/j/{meeting['code']}/"))
     journey.fill_join_form(phone, name="Sam")
     expect(phone.locator("#stage h1")).to_have_text(meeting["board"])
-    expect(phone.locator("#stage form.note-form textarea")).to_be_visible()
     return meeting["code"], context, phone
 
 
@@ -64,6 +63,7 @@ def test_notes_written_offline_wait_on_the_phone_and_go_once_each_when_it_is_bac
     new_context, e2e_server, shot
 ):
     code, context, phone = _joined_phone(new_context, e2e_server)
+    expect(phone.locator("#stage form.note-form textarea")).to_be_visible()
     waiting = phone.locator("#outbox [data-outbox-count]")
     first, second = (
         f"{what} {uuid.uuid4().hex[:6]}" for what in ("Een vast aanspreekpunt", "Hulp via de app")
@@ -129,3 +129,37 @@ def test_a_proxys_html_502_is_a_dutch_message_and_the_note_is_sent_again_and_sto
     expect(phone.locator("#my-notes li")).to_have_count(1)
     assert "Bad Gateway" not in phone.locator("body").inner_text()
     assert _stored(e2e_server, code) == [text]
+
+
+def test_dots_tapped_offline_wait_and_count_once_each_and_the_same_tap_twice_is_one_dot(
+    new_context, e2e_server, shot
+):
+    code, context, phone = _joined_phone(new_context, e2e_server, kind="vote")
+    waiting = phone.locator("#outbox [data-outbox-count]")
+    options = phone.locator("#stage form.vote-ballot button.vote-option")
+    expect(options).to_have_count(3)
+
+    context.set_offline(True)
+    options.filter(has_text="Eén loket").click()
+    expect(waiting).to_have_text("1 wacht op verbinding")
+    expect(phone.locator("#stage form.vote-ballot .form-status")).to_contain_text(QUEUED)
+    options.filter(has_text="Eén loket").click()  # the same tap again, before any answer: the same dot
+    expect(phone.locator("#stage form.vote-ballot .form-status")).to_contain_text(QUEUED)
+    options.filter(has_text="App met alle hulp").click()  # another idea: a dot of its own
+    expect(waiting).to_have_text("2 wachten op verbinding")
+    shot(phone, "two-dots-waiting")
+    assert _outbox(e2e_server, "dots", code)["dots"] == []
+
+    context.set_offline(False)
+    expect(waiting).to_have_text("")
+    expect(phone.locator("#mine .vote-left")).to_contain_text("nog 1 stip van de 3 over")
+    expect(phone.locator("#mine .vote-my-dots li")).to_have_count(2)
+    assert _outbox(e2e_server, "dots", code)["dots"] == ["App met alle hulp", "Eén loket"]
+    # The ballot's key was answered, so the next tap is a new dot, not the old one found again.
+    options.filter(has_text="Spreekuur in de bieb").click()
+    expect(phone.locator("#mine .vote-left")).to_contain_text("nog 0 stippen van de 3 over")
+    assert _outbox(e2e_server, "dots", code)["dots"] == [
+        "App met alle hulp",
+        "Eén loket",
+        "Spreekuur in de bieb",
+    ]
