@@ -13,12 +13,14 @@ from allin.network.models import Partner
 from allin.processes import services as process_services
 
 from . import cleaning
+from . import services as action_services
 from .followup_models import (
     AGREEMENT_ROWS_MAX,
     CALL_TEXT_MAX,
     ROW_MAX,
     Agreement,
     AgreementRow,
+    CardAction,
     FollowUpCall,
     FollowUpMeeting,
     new_key,
@@ -79,6 +81,35 @@ def agreement_row_add(*, agreement: Agreement, what, who="", when="", how="", cl
 @transaction.atomic
 def agreement_row_delete(*, row: AgreementRow) -> None:
     row.delete()
+
+
+@transaction.atomic
+def action_from_card_line(*, process, row: AgreementRow | None = None, plan=None) -> Action:
+    """A line of an agreement card (a row typed on the card, or a session row with its organisation) becomes an
+    action owned by that organisation, its "who" as the owner's name; the date is set on the action's page.
+    A line becomes one action only: a second click finds the first."""
+    if (row is None) == (plan is None):
+        raise ValidationError(_("Kies een regel van een afsprakenkaart."))
+    if row is not None:
+        partner, line_process = row.agreement.partner, row.agreement.process
+    else:
+        partner, line_process = plan.partner, plan.activity.live.meeting.process
+    if line_process.pk != process.pk or partner is None:
+        raise ValidationError(_("Deze regel hoort niet bij een afsprakenkaart van dit traject."))
+    existing = CardAction.objects.filter(row=row) if row is not None else CardAction.objects.filter(plan=plan)
+    existing = existing.select_related("action").first()
+    if existing is not None:
+        return existing.action
+    line = row or plan
+    action = action_services.action_create(
+        process=process,
+        title=line.what[: limits.TITLE_MAX],
+        description=line.how,
+        owner_partner=partner,
+        owner_name=line.who[: limits.NAME_MAX],
+    )
+    CardAction.objects.create(action=action, partner=partner, row=row, plan=plan, label=line.what[:ROW_MAX])
+    return action
 
 
 def participating_partners(process):

@@ -173,6 +173,23 @@ class AgreementRowForm(forms.Form):
     client_id = ClientIdField()
 
 
+class CardLineForm(forms.Form):
+    """Which line of an agreement card: a row typed on the card (row-12) or a session row (plan-7)."""
+
+    line = forms.RegexField(
+        regex=r"^(row|plan)-[0-9]{1,12}$",
+        error_messages={"invalid": _("Kies een regel van een afsprakenkaart.")},
+    )
+
+
+class PlanPartnerForm(forms.Form):
+    plan = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, workspace, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"] = PartnerField(workspace, label=_("Organisatie"))
+
+
 class PartnerForm(forms.Form):
     def __init__(self, *args, workspace, **kwargs):
         super().__init__(*args, **kwargs)

@@ -278,8 +278,8 @@ def act(request, code, action):
         except (ValueError, KeyError):
             error = _("Dit verzoek klopt niet. Laad de pagina opnieuw.")
     live.refresh_from_db()
-    if request.htmx:
-        # The refusal's reason in the fresh controls (htmx swaps only a 2xx answer).
+    if request.htmx or request.headers.get("X-Live"):
+        # live.js puts the fresh controls in place; a refusal's reason is in them (it swaps only a 2xx answer).
         response = render(request, "live/cohost/_controls.html", _controls_context(live, cohost, error))
         response["X-Live-Version"] = str(live.version)
         return response
