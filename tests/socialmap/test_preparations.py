@@ -4,10 +4,10 @@ link opens only their own preparation; answers are checked (ratings 1 to 5) befo
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from allin.core.tokens import link_secret_hash, make_link_token, make_token, new_link_secret
