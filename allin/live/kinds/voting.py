@@ -266,6 +266,15 @@ def _give(request, activity, attendee):
     )
 
 
+def _take_back(request, activity, attendee):
+    """A dot already taken back is taken back: the phone's outbox resends a take-back whose answer it never
+    got, and hears its dots, not a refusal. (The service itself still refuses a dot that is not there.)"""
+    _check_open(activity, attendee)
+    vote = request.POST.get("vote", "")
+    if Vote.objects.filter(activity=activity, attendee=attendee, pk__in=_pks([vote])).exists():
+        vote_withdraw(activity=activity, attendee=attendee, vote=vote)
+
+
 def _add(request, activity):
     post = request.POST
     labels = post.get("ideas", "").splitlines()
@@ -298,9 +307,7 @@ register(
         mine_context=mine_context,
         phone_actions={
             "stip": _give,
-            "stip-terug": lambda request, activity, attendee: vote_withdraw(
-                activity=activity, attendee=attendee, vote=request.POST.get("vote", "")
-            ),
+            "stip-terug": _take_back,
         },
         console_actions={
             "opties": _add,
