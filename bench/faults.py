@@ -637,6 +637,8 @@ def summarise(args, out, db, server, load) -> dict:
         if "ended" in fault:
             record["lasted_s"] = round(fault["ended"] - fault["began"], 2)
             record["converge_s"] = converge(room, fault["ended"], stored)
+            if name == "kill_worker":  # the kill is a moment; the survivor takes over at once
+                record["converge_after_kill_s"] = converge(room, fault["began"], stored)
             record["notes_written_during"] = sum(
                 1 for n in written.values() if fault["began"] <= n.written <= fault["ended"]
             )

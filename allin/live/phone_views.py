@@ -18,6 +18,7 @@ from allin.core.text import NUL_MESSAGE
 
 from . import attendance, codes, delta, groups_panel, notes, realtime, registry, room, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
+from .guards import phone_in_current
 from .models import NOTE_MAX, Activity, LiveMeeting
 
 WRONG_CODES_PER_MINUTE = 20
@@ -284,15 +285,11 @@ def activity_action(request, code, activity, action):
     if handler is None:
         raise Http404
     error = None
-    if not live.is_open:
-        error = _("Deze bijeenkomst is afgelopen.")
-    elif activity.item_id != live.current_item_id:
-        error = _("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt.")
-    else:
-        try:
-            handler(request, activity, attendee)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
+    try:
+        phone_in_current(activity, attendee)
+        handler(request, activity, attendee)
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
     if request.htmx or request.headers.get("X-Live"):
         if error:
             return _ours(HttpResponse(error, status=400, content_type="text/plain; charset=utf-8"))

@@ -5,7 +5,7 @@ from django import template
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from allin.live import codes
 from allin.live.models import NOTE_MAX
@@ -66,6 +66,8 @@ def live_texts():
                 "Je post-it heeft %(n)s tekens; er passen er %(max)s op. Maak hem korter, dan kun je hem versturen."
             ),
             "overrun": _("te lang"),
+            # The projector's count of a bucket's notes it has no room for (the same in both plural forms).
+            "moreNotes": pgettext("notes the projector has no room for", "en nog %(n)s"),
         },
         "live-texts",
     )

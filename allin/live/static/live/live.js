@@ -130,11 +130,22 @@
         if (!target) { refresh(); break; }
         target.insertAdjacentHTML("beforeend", op.html);
         activate(target.lastElementChild);
+        countMore(target);
         break;
       case "remove": if (target) target.remove(); break;
       case "text": if (target) target.textContent = op.text; break;
       case "v": break;  // a change this screen does not show; it only moves the version on
     }
+  }
+
+  // The projector shows the newest few notes of a bucket (live.css hides older ones) and says how many more:
+  // those it was rendered without (data-more) and those a push pushed out of sight.
+  function countMore(notes) {
+    var more = notes.dataset.moreId && document.getElementById(notes.dataset.moreId);
+    if (!more) return;
+    var n = parseInt(more.dataset.more || "0", 10) + Math.max(0, notes.children.length - parseInt(notes.dataset.perBucket, 10));
+    more.textContent = n ? say("moreNotes", { n: n }) : "";
+    more.hidden = !n;
   }
 
   function seen(version) {
