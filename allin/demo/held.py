@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from allin.core.site import public_url
+from allin.live import cohost as cohosts
 from allin.live import hopes, notes, services
 from allin.live.kinds import voting, wordcloud
 from allin.live.models import Activity, ItemRun, LiveMeeting
@@ -113,6 +114,10 @@ def phase_b(meeting):
     everyone = youth + professionals + municipality
     _post(_goto(live, "IV. Participatie als recht van jongeren: terugkoppeling"), everyone, FEEDBACK)
     tables = _goto(live, "V. Gesprekstafels")
+    # One of the young people co-hosts the session as ALL-INstructeur (allin/live/cohost.py): from her own
+    # phone she starts the timer for the tables and later puts the vote's result on the screen.
+    cohost = cohosts.cohost_from_phone(live=live, attendee=youth[0])
+    cohosts.cohost_timer_start(cohost=cohost, seconds=20 * 60)
     table_ideas = conversation_tables(tables, youth, professionals, municipality)
 
     vote = _goto(live, "VI. Afsluiting: actielijst en terugkoppeling")
@@ -131,7 +136,7 @@ def phase_b(meeting):
                     option=options[(n % 2 + k + shift) % len(options)].pk,
                     ballot=ballot,
                 )
-    services.activity_set(activity=vote, revealed=True)
+    cohosts.cohost_result_reveal(cohost=cohost, activity_id=vote.pk, revealed=True)
 
     review = _goto(live, "VI. Afsluiting: terugblik op hoop en angst")
     marks = ["ja", "deels", "ja", "nee", "deels", "nee"]

@@ -67,3 +67,17 @@ def test_step_zero_of_the_child_poverty_series_is_filled_in(db):
     assert all(row.fixed for row in rows)
     assert [row.organisation.name for row in rows if row.missed] == ["Diaconie Voorbeeld"]
     assert process.workspace.cases.count() == 2
+
+
+def test_a_young_cohost_helped_run_the_allin_session(db):
+    """Issue 12, part 3: an ALL-INstructeur co-hosted the session from her phone; the audit log shows what she
+    did under her label, never her name."""
+    from allin.audit.models import AuditEntry
+
+    call_command("demo")
+    session = LiveMeeting.objects.get(meeting__method_key="b-sessie")
+    cohost = session.cohosts.get()
+    assert cohost.label == "ALL-INstructeur 1" and cohost.attendee.role == "jongere"
+    done = AuditEntry.objects.filter(actor_label=cohost.label).values_list("action", flat=True)
+    assert {"live.cohost_timer", "live.cohost_reveal"} <= set(done)
+    assert not AuditEntry.objects.filter(actor_label__icontains=cohost.attendee.name).exists()
