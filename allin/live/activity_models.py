@@ -194,7 +194,9 @@ class PhotoCard(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["workspace", "stock"], condition=~models.Q(stock=""), name="one_stock_card_per_workspace"
+                fields=["workspace", "stock"],
+                condition=~models.Q(stock=""),
+                name="one_stock_card_per_workspace",
             )
         ]
 
