@@ -292,7 +292,12 @@ def _give(request, activity, attendee):
 
 
 def _withdraw(request, activity, attendee):
-    vote_withdraw(activity=activity, attendee=attendee, **posted.read(WithdrawForm, request))
+    """A dot already taken back is taken back: the phone's outbox resends a take-back whose answer it never
+    got, and hears its dots, not a refusal. (The service itself still refuses a dot that is not there.)"""
+    data = posted.read(WithdrawForm, request)
+    _check_open(activity, attendee)
+    if Vote.objects.filter(activity=activity, attendee=attendee, pk=data["vote"]).exists():
+        vote_withdraw(activity=activity, attendee=attendee, **data)
 
 
 def _add(request, activity):
