@@ -1,7 +1,7 @@
 """Grouping optimiser benchmark (issue 14): repeats and time at 1, 2 and 10 s, side by side with OR-Tools CP-SAT.
 
     .venv/bin/pip install -r bench/requirements.txt     # OR-Tools, for the baseline only (never for make run)
-    .venv/bin/python bench/grouping_bench.py            # every instance, limits 1 2 10, 3 seeds (about 25 min)
+    .venv/bin/python bench/grouping_bench.py            # every instance, limits 1 2 10, 3 seeds (about 12 min quiet)
     .venv/bin/python bench/grouping_bench.py --limits 1 2 --seeds 2 golfers series-40
 
 Instances: the social golfer instances 8-4-9, 8-4-10, 5-4-6, 5-3-7, Kirkman 15 and 21, 28 people in fours over

@@ -13,12 +13,14 @@ from allin.network.models import Partner
 from allin.processes import services as process_services
 
 from . import cleaning
+from . import services as action_services
 from .followup_models import (
     AGREEMENT_ROWS_MAX,
     CALL_TEXT_MAX,
     ROW_MAX,
     Agreement,
     AgreementRow,
+    CardAction,
     FollowUpCall,
     FollowUpMeeting,
     new_key,
@@ -26,6 +28,8 @@ from .followup_models import (
 from .models import Action
 
 CALL_AFTER_DAYS = 14
+# The method_key of a method's follow-up meeting (Werk aan Netwerk, step 4).
+FOLLOW_UP_KEY = "opvolgsessie"
 
 
 def _check_partner(process, partner):
@@ -81,6 +85,35 @@ def agreement_row_delete(*, row: AgreementRow) -> None:
     row.delete()
 
 
+@transaction.atomic
+def action_from_card_line(*, process, row: AgreementRow | None = None, plan=None) -> Action:
+    """A line of an agreement card (a row typed on the card, or a session row with its organisation) becomes an
+    action owned by that organisation, its "who" as the owner's name; the date is set on the action's page.
+    A line becomes one action only: a second click finds the first."""
+    if (row is None) == (plan is None):
+        raise ValidationError(_("Kies een regel van een afsprakenkaart."))
+    if row is not None:
+        partner, line_process = row.agreement.partner, row.agreement.process
+    else:
+        partner, line_process = plan.partner, plan.activity.live.meeting.process
+    if line_process.pk != process.pk or partner is None:
+        raise ValidationError(_("Deze regel hoort niet bij een afsprakenkaart van dit traject."))
+    existing = CardAction.objects.filter(row=row) if row is not None else CardAction.objects.filter(plan=plan)
+    existing = existing.select_related("action").first()
+    if existing is not None:
+        return existing.action
+    line = row or plan
+    action = action_services.action_create(
+        process=process,
+        title=line.what[: limits.TITLE_MAX],
+        description=line.how,
+        owner_partner=partner,
+        owner_name=line.who[: limits.NAME_MAX],
+    )
+    CardAction.objects.create(action=action, partner=partner, row=row, plan=plan, label=line.what[:ROW_MAX])
+    return action
+
+
 def participating_partners(process):
     """The organisations that took part: of the process's participants, action owners and agreement cards."""
     ids = set(
@@ -127,12 +160,21 @@ def call_add(*, meeting, partner, due_on: date | None = None) -> FollowUpCall:
 
 @transaction.atomic
 def call_record(
-    *, call: FollowUpCall, took_away="", did="", needs="", next_call_on: date | None = None, by: str = ""
+    *,
+    call: FollowUpCall,
+    took_away="",
+    did="",
+    planned="",
+    needs="",
+    next_call_on: date | None = None,
+    by: str = "",
 ) -> FollowUpCall:
-    """What the call brought: what they took away, did, need, and when to call next."""
+    """What the call brought, the toolkit's questions: what they took away, what they did already, what is
+    planned, what they still need, and when to call next."""
     call = FollowUpCall.objects.select_for_update().get(pk=call.pk)
     call.took_away = cleaning.block(took_away, max_len=CALL_TEXT_MAX, label=_("wat ze meenamen"))
     call.did = cleaning.block(did, max_len=CALL_TEXT_MAX, label=_("wat ze deden"))
+    call.planned = cleaning.block(planned, max_len=CALL_TEXT_MAX, label=_("wat er op de planning staat"))
     call.needs = cleaning.block(needs, max_len=CALL_TEXT_MAX, label=_("wat ze nodig hebben"))
     today = timezone.localdate()
     if next_call_on is not None and next_call_on <= today:
@@ -148,25 +190,51 @@ def halfway(start: date, end: date) -> date:
     return start + timedelta(days=(end - start).days // 2)
 
 
+def _method_follow_up(after):
+    """The process's own follow-up meeting from the method (Werk aan Netwerk's opvolgsessie), if it is not yet
+    the follow-up of a meeting and not held: planning dates that one instead of adding a second, empty one."""
+    taken = FollowUpMeeting.objects.filter(process=after.process).values_list("meeting_id", flat=True)
+    return (
+        after.process.meetings.filter(method_key=FOLLOW_UP_KEY, date__gt=after.date)
+        .exclude(pk__in=taken)
+        .exclude(pk=after.pk)
+        .order_by("date", "pk")
+        .first()
+    )
+
+
 @transaction.atomic
 def follow_up_meeting_plan(
     *, after, date: date, start_time: time = time(13, 0), planned_minutes: int = 120, name: str = ""
 ) -> FollowUpMeeting:
     """Plan a follow-up session some months after `after`; the facilitator is reminded to send its invitation
-    halfway between the two, as the toolkit advises."""
+    halfway between the two, as the toolkit advises. The method's own follow-up meeting, with its agenda, is
+    moved to that date when the process has one; otherwise a meeting is made."""
     if date <= after.date + timedelta(days=13):
         raise ValidationError(
             _("Plan de opvolgsessie minstens twee weken na de bijeenkomst, liefst een paar maanden.")
         )
-    name = name or _("Opvolgsessie: %(name)s") % {"name": after.name}
-    meeting = process_services.meeting_create(
-        process=after.process,
-        phase=after.phase,
-        name=name[: limits.NAME_MAX],
-        date=date,
-        start_time=start_time,
-        planned_minutes=planned_minutes,
-    )
+    own = _method_follow_up(after)
+    if own is not None:
+        meeting = process_services.meeting_update(
+            meeting=own,
+            name=(name or own.name)[: limits.NAME_MAX],
+            date=date,
+            start_time=start_time,
+            planned_minutes=planned_minutes or own.planned_minutes,
+            location=own.location,
+            online_link=own.online_link,
+        )
+    else:
+        name = name or _("Opvolgsessie: %(name)s") % {"name": after.name}
+        meeting = process_services.meeting_create(
+            process=after.process,
+            phase=after.phase,
+            name=name[: limits.NAME_MAX],
+            date=date,
+            start_time=start_time,
+            planned_minutes=planned_minutes,
+        )
     return FollowUpMeeting.objects.create(
         process=after.process, after=after, meeting=meeting, invite_on=halfway(after.date, date)
     )

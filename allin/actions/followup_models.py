@@ -11,6 +11,8 @@ from allin.core import limits
 from allin.network.models import Partner
 from allin.processes.models import Meeting, Process
 
+from .models import Action
+
 ROW_MAX = 500
 CALL_TEXT_MAX = 1000
 AGREEMENT_ROWS_MAX = 30
@@ -58,6 +60,26 @@ class AgreementRow(models.Model):
         return self.what[:40]
 
 
+class CardAction(models.Model):
+    """The action a line of an agreement card became: a row typed on the card, or a row the organisation sent
+    in the session's "Acties!" item (a live plan). One action per line; the label keeps the line's words, so
+    the action still says where it came from if the line is later removed."""
+
+    action = models.OneToOneField(Action, on_delete=models.CASCADE, related_name="card_line")
+    partner = models.ForeignKey(Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    row = models.OneToOneField(
+        AgreementRow, on_delete=models.SET_NULL, null=True, blank=True, related_name="card_action"
+    )
+    plan = models.OneToOneField(
+        "live.Plan", on_delete=models.SET_NULL, null=True, blank=True, related_name="card_action"
+    )
+    label = models.CharField(max_length=ROW_MAX)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.label[:40]
+
+
 class FollowUpCall(models.Model):
     """One row of the call list (nabellen) of a meeting: one organisation, called about two weeks later."""
 
@@ -66,6 +88,7 @@ class FollowUpCall(models.Model):
     due_on = models.DateField(_("bellen op"))
     took_away = models.TextField(_("wat namen ze mee"), max_length=CALL_TEXT_MAX, blank=True)
     did = models.TextField(_("wat deden ze al"), max_length=CALL_TEXT_MAX, blank=True)
+    planned = models.TextField(_("wat staat er op de planning"), max_length=CALL_TEXT_MAX, blank=True)
     needs = models.TextField(_("wat hebben ze nodig"), max_length=CALL_TEXT_MAX, blank=True)
     next_call_on = models.DateField(_("volgende belafspraak"), null=True, blank=True)
     called_at = models.DateTimeField(null=True, blank=True)

@@ -8,13 +8,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from allin.core.forms import run_service
+from allin.live.activity_models import Plan
+from allin.live.kinds import plans as live_plans
 from allin.processes import selectors as process_selectors
 from allin.workspaces.access import workspace_view
 
-from . import followup, links, pdf, qr
+from . import agreements, followup, links, pdf, qr
 from .action_views import _pk
 from .followup_models import Agreement, AgreementRow, FollowUpCall, FollowUpMeeting
-from .forms import AgreementRowForm, CallForm, FollowUpForm, PartnerForm, fresh
+from .forms import AgreementRowForm, CallForm, CardLineForm, FollowUpForm, PartnerForm, PlanPartnerForm, fresh
 
 
 def _agreement(request, pk, agreement_pk):
@@ -34,13 +36,63 @@ def agreement_list(request, pk):
             return redirect(
                 "agreement_detail", workspace=request.workspace.slug, pk=pk, agreement_pk=agreement.pk
             )
-    agreements = list(process.agreements.select_related("partner").prefetch_related("rows"))
-    return render(
-        request,
-        "actions/agreement_list.html",
-        {"process": process, "agreements": agreements, "form": form},
-        status=400 if form.errors else 200,
-    )
+    context = {
+        "process": process,
+        "cards": agreements.cards(process),
+        "unmatched": agreements.unmatched(process),
+        "link_form": PlanPartnerForm(workspace=request.workspace),
+        "form": form,
+    }
+    return render(request, "actions/agreement_list.html", context, status=400 if form.errors else 200)
+
+
+@workspace_view(edit=True)
+@require_POST
+def agreement_line_action(request, pk):
+    """A line of an agreement card becomes an action (or opens the one it already became)."""
+    process = process_selectors.process_get(request.workspace, pk)
+    form = CardLineForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["line"])
+        kind, _sep, line_pk = form.cleaned_data["line"].partition("-")
+        if kind == "row":
+            row = get_object_or_404(AgreementRow, agreement__process=process, pk=int(line_pk))
+            action = followup.action_from_card_line(process=process, row=row)
+        else:
+            plan = get_object_or_404(
+                Plan.objects.select_related("partner", "activity__live__meeting"),
+                activity__live__meeting__process=process,
+                pk=int(line_pk),
+            )
+            action = followup.action_from_card_line(process=process, plan=plan)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("agreement_list", workspace=request.workspace.slug, pk=pk)
+    messages.success(request, _("De afspraak is een actie. Kies nu een datum en eventueel een e-mailadres."))
+    return redirect("action_detail", workspace=request.workspace.slug, pk=pk, action_pk=action.pk)
+
+
+@workspace_view(edit=True)
+@require_POST
+def agreement_plan_partner(request, pk):
+    """Put a session row whose organisation matched no network card on the card of the organisation chosen."""
+    process = process_selectors.process_get(request.workspace, pk)
+    form = PlanPartnerForm(request.POST, workspace=request.workspace)
+    if form.is_valid():
+        plan = get_object_or_404(
+            Plan.objects.select_related("activity__live__meeting"),
+            activity__live__meeting__process=process,
+            pk=form.cleaned_data["plan"],
+        )
+        if run_service(form, lambda d: live_plans.plan_set_partner(plan=plan, partner=d["partner"])):
+            messages.success(
+                request,
+                _("De regel staat op de kaart van %(name)s.") % {"name": form.cleaned_data["partner"].name},
+            )
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("agreement_list", workspace=request.workspace.slug, pk=pk)
 
 
 @workspace_view()
@@ -57,7 +109,7 @@ def agreement_detail(request, pk, agreement_pk):
     context = {
         "process": agreement.process,
         "agreement": agreement,
-        "rows": list(agreement.rows.all()),
+        "card": agreements.card_of(agreement),
         "form": form,
         "phone_url": url,
         "qr_svg": qr.svg(url),
@@ -84,15 +136,17 @@ def agreement_change(request, pk, agreement_pk):
 def agreement_pdf(request, pk, agreement_pk):
     agreement = _agreement(request, pk, agreement_pk)
     return pdf.response(
-        pdf.agreements(agreement.process, [agreement]), f"afsprakenkaart {agreement.partner.name}"
+        pdf.agreements(agreement.process, [agreements.card_of(agreement)]),
+        f"afsprakenkaart {agreement.partner.name}",
     )
 
 
 @workspace_view()
 def agreements_pdf(request, pk):
     process = process_selectors.process_get(request.workspace, pk)
-    cards = list(process.agreements.select_related("partner"))
-    return pdf.response(pdf.agreements(process, cards), f"afsprakenkaarten {process.name}")
+    return pdf.response(
+        pdf.agreements(process, agreements.cards(process)), f"afsprakenkaarten {process.name}"
+    )
 
 
 # ---- the call list and the follow-up session ---------------------------------------------------------------
@@ -105,6 +159,7 @@ def _calls_context(request, meeting, follow_form=None):
             initial={
                 "took_away": call.took_away,
                 "did": call.did,
+                "planned": call.planned,
                 "needs": call.needs,
                 "next_call_on": call.next_call_on,
             },

@@ -173,6 +173,23 @@ class AgreementRowForm(forms.Form):
     client_id = ClientIdField()
 
 
+class CardLineForm(forms.Form):
+    """Which line of an agreement card: a row typed on the card (row-12) or a session row (plan-7)."""
+
+    line = forms.RegexField(
+        regex=r"^(row|plan)-[0-9]{1,12}$",
+        error_messages={"invalid": _("Kies een regel van een afsprakenkaart.")},
+    )
+
+
+class PlanPartnerForm(forms.Form):
+    plan = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, workspace, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"] = PartnerField(workspace, label=_("Organisatie"))
+
+
 class PartnerForm(forms.Form):
     def __init__(self, *args, workspace, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,7 +201,10 @@ class CallForm(forms.Form):
         label=_("Wat namen ze mee?"), max_length=CALL_TEXT_MAX, required=False, widget=_area(2)
     )
     did = forms.CharField(
-        label=_("Wat deden ze al?"), max_length=CALL_TEXT_MAX, required=False, widget=_area(2)
+        label=_("Is er al actie ondernomen?"), max_length=CALL_TEXT_MAX, required=False, widget=_area(2)
+    )
+    planned = forms.CharField(
+        label=_("Wat staat er op de planning?"), max_length=CALL_TEXT_MAX, required=False, widget=_area(2)
     )
     needs = forms.CharField(
         label=_("Wat hebben ze nog nodig?"), max_length=CALL_TEXT_MAX, required=False, widget=_area(2)

@@ -36,8 +36,7 @@ def response(content: bytes, filename: str) -> HttpResponse:
 
 
 def agreements(process, cards) -> bytes:
-    for card in cards:
-        card.row_list = list(card.rows.all())
+    """The cards of `agreements.cards`: per organisation its session rows and the rows typed on the card."""
     return render("actions/pdf/agreements.html", {"process": process, "cards": cards})
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from allin.core import ratelimit
 from allin.core.forms import run_service
 
-from . import feedback, followup, links, selectors, services, tip_answers
+from . import agreements, feedback, followup, links, selectors, services, tip_answers
 from .followup_models import Agreement, AgreementRow
 from .forms import AgreementRowForm, OwnerProgressForm, ReactionForm, ReplyForm, fresh
 from .models import Action, ProgressUpdate
@@ -163,7 +163,7 @@ def agreement_phone(request, key):
         if done is not None:
             messages.success(request, _("De afspraak staat op de kaart."))
             return _private(redirect("agreement_phone", key=key))
-    context = {"agreement": agreement, "rows": list(agreement.rows.all()), "form": form}
+    context = {"agreement": agreement, "card": agreements.card_of(agreement), "form": form}
     return _private(
         render(request, "actions/public/agreement_phone.html", context, status=400 if form.errors else 200)
     )

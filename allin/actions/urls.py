@@ -39,6 +39,12 @@ workspace_patterns = [
     path(P + "terugkoppeling/memo.pdf", feedback_views.feedback_memo_pdf, name="feedback_memo_pdf"),
     path(P + "afsprakenkaarten/", followup_views.agreement_list, name="agreement_list"),
     path(P + "afsprakenkaarten.pdf", followup_views.agreements_pdf, name="agreements_pdf"),
+    path(P + "afsprakenkaarten/actie/", followup_views.agreement_line_action, name="agreement_line_action"),
+    path(
+        P + "afsprakenkaarten/organisatie/",
+        followup_views.agreement_plan_partner,
+        name="agreement_plan_partner",
+    ),
     path(C, followup_views.agreement_detail, name="agreement_detail"),
     path(C + "wijzigen/", followup_views.agreement_change, name="agreement_change"),
     path(C + "kaart.pdf", followup_views.agreement_pdf, name="agreement_pdf"),

@@ -65,7 +65,9 @@ def spread_minimum(count, groups):
     return extra * pairs(base + 1) + (groups - extra) * pairs(base)
 
 
-def repeats_lower_bound(met_before, present_rounds, groups_per_round, min_size, max_size, n, company=None):
+def repeats_lower_bound(
+    met_before, present_rounds, groups_per_round, min_size, max_size, n, company=None, apart=(), separate=None
+):
     """A lower bound on repeated encounters in the planned rounds.
 
     met_before: set of pairs (a, b), a < b, that met in the history. present_rounds: for each planned round the
@@ -73,13 +75,21 @@ def repeats_lower_bound(met_before, present_rounds, groups_per_round, min_size, 
     others per round, and can meet each person who is ever present with them and not met before only once
     without repeating; every repeat is counted by both people in it. company: per person a together-component;
     pairs within one are not counted as repeats, so people in a component of two or more are left out.
+    apart: pairs (a, b), a < b, that never meet. separate: per planned round the people no two of whom may share
+    a group there (the experts when there are no more of them than groups), or None.
+
+    When `separate` holds the same people in every round they never meet each other, so a repeat has at most one
+    of them in it: their own excess counts in full, the others' for what it exceeds theirs, by halves (16 in
+    fours over 5 rounds with one of 4 experts at every table: each expert sits 15 times with 12 others, 12
+    repeats, where halving everybody's excess gives 6).
     """
     company = company or list(range(n))
     tied = {c for c in company if company.count(c) > 1} if len(set(company)) < n else set()
+    apart = set(apart)
     need = [0] * n
     partners = [set() for _ in range(n)]
     total_meetings = 0
-    for members, groups in zip(present_rounds, groups_per_round, strict=True):
+    for t, (members, groups) in enumerate(zip(present_rounds, groups_per_round, strict=True)):
         if not groups:
             continue
         smallest = max(min_size, len(members) - (groups - 1) * max_size)
@@ -89,10 +99,12 @@ def repeats_lower_bound(met_before, present_rounds, groups_per_round, min_size, 
             for person in members:
                 in_company[company[person]] = in_company.get(company[person], 0) + 1
             total_meetings -= sum(pairs(c) for c in in_company.values())
+        kept = separate[t] if separate is not None else ()
+        others = [p for p in members if p not in kept] if kept else members
         for person in members:
             need[person] += smallest - 1
-            partners[person].update(members)
-    excess = 0
+            partners[person].update(others if person in kept else members)
+    excess = [0] * n
     fresh_pairs = set()
     for person in range(n):
         if company[person] in tied:
@@ -103,10 +115,16 @@ def repeats_lower_bound(met_before, present_rounds, groups_per_round, min_size, 
             if other != person
             and company[other] != company[person]
             and (min(person, other), max(person, other)) not in met_before
+            and (min(person, other), max(person, other)) not in apart
         }
-        excess += max(0, need[person] - len(fresh))
+        excess[person] = max(0, need[person] - len(fresh))
         fresh_pairs.update((min(person, other), max(person, other)) for other in fresh)
-    return max(_ceil_div(excess, 2), total_meetings - len(fresh_pairs))
+    by_person = _ceil_div(sum(excess), 2)
+    always = set.intersection(*map(set, separate)) if separate else set()
+    if len(always) > 1:
+        own = sum(excess[p] for p in always)
+        by_person = max(by_person, own + _ceil_div(max(0, sum(excess) - 2 * own), 2))
+    return max(by_person, total_meetings - len(fresh_pairs))
 
 
 def held_rounds_bound(history, present_rounds, groups_per_round, company=None):

@@ -48,9 +48,22 @@ def lower_bound(problem, state):
     }
     planned = problem.present[problem.held :]
     counts = problem.groups_per_round[problem.held :]
+    separate = []  # experts never share a table where there are no more of them than tables (expert_limits)
+    for members, groups in zip(planned, counts, strict=True):
+        experts = {p for p in members if problem.expert[p]}
+        separate.append(experts if len(experts) <= groups else set())
+    apart = {(min(a, b), max(a, b)) for a, b in problem.apart}
     repeats = max(
         bounds.repeats_lower_bound(
-            met_before, planned, counts, problem.min_size, problem.max_size, problem.n, problem.company
+            met_before,
+            planned,
+            counts,
+            problem.min_size,
+            problem.max_size,
+            problem.n,
+            problem.company,
+            apart=apart,
+            separate=separate,
         ),
         bounds.held_rounds_bound(problem.history, planned, counts, problem.company),
     )

@@ -6,22 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from . import posted
 from .models import CATEGORY_MAX, NOTE_MAX, THEME_MAX
+from .posted import Flag
 
 WHOLE_MAX = 9999  # minutes or seconds in the timer's fields
-
-
-class Flag(forms.TypedChoiceField):
-    """ "1" or "0"; None when the field is not sent."""
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            choices=[("1", "1"), ("0", "0")],
-            coerce=lambda v: v == "1",
-            empty_value=None,
-            required=False,
-            **kwargs,
-        )
 
 
 class ItemForm(forms.Form):
@@ -31,9 +20,11 @@ class ItemForm(forms.Form):
 class StepForm(forms.Form):
     direction = forms.ChoiceField(choices=[("next", "next"), ("previous", "previous")])
 
-    @property
-    def offset(self):
-        return 1 if self.cleaned_data["direction"] == "next" else -1
+    def clean(self):
+        data = super().clean()
+        if "direction" in data:
+            data["offset"] = 1 if data["direction"] == "next" else -1
+        return data
 
 
 class ScreenForm(forms.Form):
@@ -94,7 +85,9 @@ class TimerStartForm(forms.Form):
     def _whole(self, name):
         value = (self.cleaned_data.get(name) or "").strip() or "0"
         if not value.isdigit() or int(value) > WHOLE_MAX:
-            raise ValidationError(_("Vul de tijd in met hele minuten en seconden, bijvoorbeeld 3 en 0."))
+            raise ValidationError(
+                _("Vul de tijd in met hele minuten en seconden, bijvoorbeeld 3 en 0."), code=posted.OWN
+            )
         return int(value)
 
     def clean_minutes(self):
@@ -110,7 +103,9 @@ class TimerAddForm(forms.Form):
     def clean_seconds(self):
         value = (self.cleaned_data.get("seconds") or "").strip() or "0"
         if not value.isdigit() or int(value) > WHOLE_MAX:
-            raise ValidationError(_("Vul de tijd in met hele minuten en seconden, bijvoorbeeld 3 en 0."))
+            raise ValidationError(
+                _("Vul de tijd in met hele minuten en seconden, bijvoorbeeld 3 en 0."), code=posted.OWN
+            )
         return int(value) or 60
 
 
@@ -123,14 +118,6 @@ class HopesScreenForm(ActivityForm):
 
 
 def read(form_class, request) -> dict:
-    """The request's values through `form_class`, or a ValidationError with the form's first Dutch message
-    (the timer's) or the general one (a request the console's own buttons never send)."""
-    form = form_class(request.POST)
-    if form.is_valid():
-        return (
-            form.cleaned_data if not hasattr(form, "offset") else {**form.cleaned_data, "offset": form.offset}
-        )
-    for name in ("minutes", "seconds"):
-        if name in form.errors and isinstance(form, TimerStartForm | TimerAddForm):
-            raise ValidationError(form.errors[name])
-    raise ValidationError(_("Dit verzoek klopt niet. Laad de pagina opnieuw."))
+    """The request's values through `form_class` (posted.read): a request the console's own buttons never send
+    gets the general message; only the timer's fields say what is wrong in their own words."""
+    return posted.read(form_class, request)

@@ -9,6 +9,7 @@
 - When the facilitator changes the plan, phones refetch their part and the projector and consoles refresh.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -22,7 +23,7 @@ from allin.groups import services as group_services
 from allin.groups.models import GroupPlan
 from allin.groups.signals import plan_changed
 
-from . import events
+from . import events, posted
 from .models import LiveMeeting
 
 
@@ -91,13 +92,17 @@ def my_table_view(request, code):
     return render(request, "live/groups/_my_table.html", {"my_table": my_table(live, attendee)})
 
 
+class ScreenForm(forms.Form):
+    on_screen = posted.Flag(empty=False)
+
+
 def screen(request, live):
     """Console action (wrapped by console_views.console_action in urls.py): groups on the projector, or not."""
     plan = GroupPlan.objects.filter(meeting_id=live.meeting_id).first()
     if plan is None:
         raise ValidationError(_("Deze bijeenkomst heeft nog geen groepen. Maak eerst een indeling."))
     group_services.plan_screen_set(
-        plan=plan, item_pk=live.current_item_id, on_screen=request.POST.get("on_screen") == "1"
+        plan=plan, item_pk=live.current_item_id, **posted.read(ScreenForm, request)
     )
 
 

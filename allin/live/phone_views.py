@@ -18,9 +18,26 @@ from allin.core.text import NUL_MESSAGE
 
 from . import attendance, codes, delta, groups_panel, notes, realtime, registry, room, selectors, services
 from .forms import CodeForm, JoinForm, NoteForm
+from .guards import phone_in_current
 from .models import NOTE_MAX, Activity, LiveMeeting
 
 WRONG_CODES_PER_MINUTE = 20
+
+# Every answer of ours to a phone's post carries this header: the phone's outbox (live-outbox.js) shows and
+# settles only such answers. A proxy's 502 page or a captive portal's login page lacks it, so the phone keeps
+# the post and sends it again instead of showing someone else's markup.
+ANSWER_HEADER = "X-Live-Answer"
+
+
+def _ours(response):
+    response[ANSWER_HEADER] = "1"
+    return response
+
+
+def _not_joined():
+    return _ours(
+        HttpResponse(_("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403)
+    )
 
 
 def _limited(request):
@@ -147,9 +164,7 @@ def _attendee_or_none(request, code):
 def phone_stage(request, code):
     live, attendee = _attendee_or_none(request, code)
     if attendee is None:
-        return HttpResponse(
-            _("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403
-        )
+        return _not_joined()
     caught_up = delta.answer(request, live, realtime.PHONES, phone=True)
     if caught_up is not None:
         return caught_up
@@ -162,9 +177,7 @@ def phone_stage(request, code):
 def note_post(request, code):
     live, attendee = _attendee_or_none(request, code)
     if attendee is None:
-        return HttpResponse(
-            _("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403
-        )
+        return _not_joined()
     form = NoteForm(request.POST)
     error, status = None, 400
     if form.is_valid() and not room.note_allowed(request=request, live=live):
@@ -202,9 +215,11 @@ def note_post(request, code):
         error = _note_form_error(form)
     if request.htmx or request.headers.get("X-Live"):
         if error:
-            return HttpResponse(error, status=status, content_type="text/plain; charset=utf-8")
+            return _ours(HttpResponse(error, status=status, content_type="text/plain; charset=utf-8"))
         # The board posted to is the current one (note_create checks): no need to read the whole stage.
-        return render(request, "live/_my_notes.html", {"my_notes": selectors.my_notes(attendee, activity)})
+        return _ours(
+            render(request, "live/_my_notes.html", {"my_notes": selectors.my_notes(attendee, activity)})
+        )
     if error:
         messages.error(request, error)
         return _phone_page(request, live, attendee, note_form=form, status=status)
@@ -236,9 +251,7 @@ def activity_mine(request, code, activity):
     """The part of an activity only this phone sees: its own answer, dots left, its table."""
     live, attendee = _attendee_or_none(request, code)
     if attendee is None:
-        return HttpResponse(
-            _("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403
-        )
+        return _not_joined()
     activity, spec = _kind_for(live, activity)
     if activity is not None and activity.takes_notes:
         return render(request, "live/_my_notes.html", {"my_notes": selectors.my_notes(attendee, activity)})
@@ -257,37 +270,42 @@ def activity_action(request, code, activity, action):
     for scripts, a redirect for plain forms, a Dutch message when refused."""
     live, attendee = _attendee_or_none(request, code)
     if attendee is None:
-        return HttpResponse(
-            _("Je bent niet aangemeld bij deze bijeenkomst. Open de link opnieuw."), status=403
-        )
+        return _not_joined()
     activity, spec = _kind_for(live, activity)
     handler = spec.phone_actions.get(action) if spec else None
+    if handler is None and (request.htmx or request.headers.get("X-Live")):
+        # Said as ours, so a phone's outbox lets it go (an item taken off the agenda while it waited).
+        return _ours(
+            HttpResponse(
+                _("Dit onderdeel is er niet meer. Kijk op het scherm wat er nu gebeurt."),
+                status=404,
+                content_type="text/plain; charset=utf-8",
+            )
+        )
     if handler is None:
         raise Http404
     error = None
-    if not live.is_open:
-        error = _("Deze bijeenkomst is afgelopen.")
-    elif activity.item_id != live.current_item_id:
-        error = _("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt.")
-    else:
-        try:
-            handler(request, activity, attendee)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
+    try:
+        phone_in_current(activity, attendee)
+        handler(request, activity, attendee)
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
     if request.htmx or request.headers.get("X-Live"):
         if error:
-            return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+            return _ours(HttpResponse(error, status=400, content_type="text/plain; charset=utf-8"))
         if spec.mine_template is None:
-            return HttpResponse(status=204)
-        return render(
-            request,
-            spec.mine_template,
-            {
-                "live": live,
-                "activity": activity,
-                "attendee": attendee,
-                **spec.mine_context(activity, attendee),
-            },
+            return _ours(HttpResponse(status=204))
+        return _ours(
+            render(
+                request,
+                spec.mine_template,
+                {
+                    "live": live,
+                    "activity": activity,
+                    "attendee": attendee,
+                    **spec.mine_context(activity, attendee),
+                },
+            )
         )
     if error:
         messages.error(request, error)

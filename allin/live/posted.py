@@ -13,6 +13,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -44,6 +45,23 @@ class ClientId(forms.UUIDField):
         return super().clean(value) or uuid.uuid4()
 
 
+class Ids(forms.Field):
+    """Every value of a repeated field (`?note=3&note=7`) as whole numbers; empty when none is sent."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        try:
+            return [int(v) for v in value or ()]
+        except (TypeError, ValueError):
+            raise ValidationError(
+                self.error_messages.get("invalid") or bad_request(), code="invalid"
+            ) from None
+
+
 OWN = "own"  # the code of a ValidationError a field raises in the page's own words
 
 
@@ -60,6 +78,12 @@ class Text(forms.CharField):
         if len(value) > self.limit * 4:
             message = str(self.too_long or _("Deze tekst mag hoogstens %(max)d tekens hebben."))
             raise ValidationError(message % {"max": self.limit}, code=OWN)
+
+
+def message(text, **numbers):
+    """A form's own message with its numbers filled in when it is shown, in the language of that request
+    (`gettext_lazy(...) % {...}` would fix it in the language of the moment the module was imported)."""
+    return lazy(lambda: str(text) % numbers, str)()
 
 
 def bad_request() -> str:

@@ -7,8 +7,9 @@ Contract for a kind module:
   has `broadcast`), so it must not depend on who is looking; personal state goes in mine_template.
 - mine_template / mine_context(activity, attendee): the part only this attendee sees (their answer, dots left).
 - projector_template, console_template: rendered with the stage context plus context(activity).
-- phone_actions[name](request, activity, attendee) and console_actions[name](request, activity): call
-  services, raise ValidationError with a Dutch message to refuse; return nothing.
+- phone_actions[name](request, activity, attendee) and console_actions[name](request, activity): read the
+  POST through a form (posted.read), call services with the typed values, raise ValidationError with a Dutch
+  message to refuse; return nothing. A phone's service checks it may send with guards.phone_may_send.
 - results(activity): {"title": str, "lines": [str, ...]} for the report and the results slide.
 """
 

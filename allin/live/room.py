@@ -23,7 +23,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -182,8 +181,7 @@ def join_key_renew(*, live: LiveMeeting) -> LiveMeeting:
     """A new key for the QR code; the old QR code leads to the page that asks for the code."""
     live.join_key = new_join_key()
     live.save(update_fields=["join_key"])
-    LiveMeeting.objects.filter(pk=live.pk).update(version=F("version") + 1)
-    events.stage_changed(live.pk)  # the projector draws the new QR code
+    events.stage_changed(live.pk)  # the projector draws the new QR code (the event bumps the version)
     return live
 
 

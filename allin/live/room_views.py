@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import room
+from . import posted, room
 from .console_views import console_action
 
 
@@ -17,6 +17,10 @@ class RoomSizeForm(forms.Form):
         min_value=room.SIZE_MIN,
         max_value=room.SIZE_MAX,
     )
+
+
+class RoomClosedForm(forms.Form):
+    closed = posted.Flag(empty=False)
 
 
 @console_action
@@ -31,7 +35,7 @@ def room_size(request, live):
 
 @console_action
 def room_closed(request, live):
-    room.room_update(live=live, size=live.room_size, closed=request.POST.get("closed") == "1")
+    room.room_update(live=live, size=live.room_size, **posted.read(RoomClosedForm, request))
 
 
 @console_action

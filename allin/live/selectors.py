@@ -47,6 +47,7 @@ class Board:
     buckets: list
     visible_count: int = 0
     hidden_count: int = 0
+    per_bucket: int | None = None  # the projector shows at most this many of a bucket (live.css hides older)
 
     @property
     def older(self):
@@ -114,6 +115,7 @@ def board(activity: Activity, include_hidden=False, *, per_bucket=None, newest=N
         buckets=buckets,
         visible_count=visible,
         hidden_count=hidden if include_hidden else 0,
+        per_bucket=per_bucket,
     )
 
 

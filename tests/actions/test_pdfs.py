@@ -5,7 +5,7 @@ import uuid
 
 from pypdf import PdfReader
 
-from allin.actions import feedback, followup, pdf, services
+from allin.actions import agreements, feedback, followup, pdf, services
 
 
 def _text(content: bytes) -> str:
@@ -40,8 +40,8 @@ def test_poster_and_memo_hold_the_answers_tips_and_link(process, session, brug):
 def test_agreement_cards(process, brug, gemeente):
     one = followup.agreement_for(process=process, partner=brug)
     followup.agreement_row_add(agreement=one, what="Stageplekken delen", who="Petra", when="Mei", how="Lijst")
-    two = followup.agreement_for(process=process, partner=gemeente)
-    content = pdf.agreements(process, [one, two])
+    followup.agreement_for(process=process, partner=gemeente)
+    content = pdf.agreements(process, agreements.cards(process))
     text = _text(content)
     assert "Jongerenwerk De Brug" in text and "Stageplekken delen" in text and "Petra" in text
     assert "Gemeente Voorbeeldstad" in text

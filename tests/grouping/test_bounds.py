@@ -1,6 +1,13 @@
 """The arithmetic of what is possible."""
 
-from allin.grouping import bounds
+from itertools import combinations, product
+
+import pytest
+
+from allin.grouping import bounds, parse
+from allin.grouping.evaluate import check, score
+from allin.grouping.solver import lower_bound
+from allin.grouping.state import State
 
 
 def test_everyone_meets_everyone_in_five_meetings_of_five_only_up_to_21_people():
@@ -53,3 +60,59 @@ def test_held_rounds_bound_by_pigeonhole():
     assert bounds.held_rounds_bound(held, [everyone], [3]) == 6
     assert bounds.held_rounds_bound(held, [everyone], [5]) == 0
     assert bounds.held_rounds_bound(held, [everyone[:12]], [3], company=list(range(15))) == 2 + 2 + 0
+
+
+def test_experts_who_never_share_a_table_carry_their_own_repeats():
+    # 16 in fours over 5 rounds (0 repeats in AG(2, 4)), one of 4 experts at every table: an expert sits 15 times
+    # with the 12 others, 3 repeats each, none shared between two experts: 12 (halving the excess would give 6)
+    everyone = list(range(16))
+    plain = bounds.repeats_lower_bound(set(), [everyone] * 5, [4] * 5, 4, 4, 16)
+    experts = bounds.repeats_lower_bound(
+        set(), [everyone] * 5, [4] * 5, 4, 4, 16, separate=[{0, 1, 2, 3}] * 5
+    )
+    assert (plain, experts) == (0, 12)
+    # a pair kept apart can never meet fresh either: 6 in threes over 4 rounds, 9 without it, 10 with it
+    six = list(range(6))
+    assert bounds.repeats_lower_bound(set(), [six] * 4, [2] * 4, 3, 3, 6) == 9
+    assert bounds.repeats_lower_bound(set(), [six] * 4, [2] * 4, 3, 3, 6, apart={(1, 2)}) == 10
+
+
+def _partitions(people, size):
+    if not people:
+        yield []
+        return
+    first, rest = people[0], people[1:]
+    for others in combinations(rest, size - 1):
+        left = [p for p in rest if p not in others]
+        for tail in _partitions(left, size):
+            yield [[first, *others], *tail]
+
+
+@pytest.mark.parametrize(
+    "people,size,rounds,experts,apart",
+    [
+        (6, 3, 3, 2, []),
+        (6, 3, 4, 2, [[2, 3]]),
+        (6, 3, 4, 1, [[1, 2]]),
+        (8, 4, 3, 2, [[2, 3]]),
+        (8, 4, 3, 1, []),
+    ],
+)
+def test_the_optimiser_bound_never_exceeds_the_best_plan_found_by_trying_them_all(
+    people, size, rounds, experts, apart
+):
+    data = {
+        "people": [{"id": i, "expert": i < experts} for i in range(people)],
+        "rounds": rounds,
+        "group_size": {"min": size, "max": size},
+        "apart": apart,
+    }
+    problem = parse(data)
+    options = list(_partitions(list(range(people)), size))
+    best = min(
+        score(problem, list(plan))["repeats"]
+        for plan in product(options, repeat=rounds)
+        if not check(problem, plan)
+    )
+    _, bound, _ = lower_bound(problem, State(problem, [[] for _ in problem.present]))
+    assert bound <= best

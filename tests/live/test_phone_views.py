@@ -226,6 +226,27 @@ def test_without_the_cookie_nobody_posts(client, board):
     assert not Note.objects.exists()
 
 
+def test_every_answer_of_ours_to_a_phone_post_says_it_is_ours(client, phone, board, attendee):
+    """The phone's outbox shows and settles only answers with X-Live-Answer: a proxy's 502 page lacks it."""
+    live, script = board.live, {"X-Live": "1"}
+    gone = reverse("live_activity_action", args=[live.code, board.pk, "answer"])  # a board has no actions
+    answers = {
+        "stored": phone.post(_note_url(live), _note(board), headers=script),
+        "refused": phone.post(_note_url(live), _note(board, text="x" * 281), headers=script),
+        "not joined": client.post(_note_url(live), _note(board), headers=script),
+        "no such action": phone.post(gone, {}, headers=script),
+    }
+    assert [a.status_code for a in answers.values()] == [200, 400, 403, 404]
+    assert all(a["X-Live-Answer"] == "1" for a in answers.values())
+    assert answers["no such action"].content.decode().startswith("Dit onderdeel is er niet meer.")
+    assert phone.post(gone, {}).status_code == 404  # a plain form gets the ordinary page
+    assert "X-Live-Answer" not in phone.get(_join_url(live))  # the page itself is no answer to a post
+    for _ in range(notes.NOTES_PER_MINUTE - 1):  # the first one above counts too
+        helpers.post(board, attendee, text="vol")
+    too_many = phone.post(_note_url(live), _note(board), headers=script)
+    assert too_many.status_code == 429 and too_many["X-Live-Answer"] == "1"
+
+
 def test_without_javascript_post_then_redirect(phone, board):
     response = phone.post(_note_url(board.live), _note(board))
     assert response.status_code == 302 and response["Location"] == _join_url(board.live) + "#mijn"

@@ -172,6 +172,15 @@ def test_the_qr_key_is_long_and_a_new_one_retires_the_old_qr_code(live, facilita
     assert Client().get(_qr_url(live)).status_code == 200
 
 
+def test_a_new_qr_code_is_one_stage_change_in_the_meetings_version(live):
+    # The version moves only through events.py: one change, one step, and phones and screens redraw the stage.
+    before = live.version
+    room.join_key_renew(live=live)
+    live.refresh_from_db()
+    assert live.version == before + 1
+    assert live.stage_version == live.screens_version == live.version
+
+
 def test_the_projector_draws_the_qr_code_with_the_key(live):
     from allin.live.templatetags.live_tags import qr_join_url
 

@@ -66,6 +66,8 @@ ROUTES = {
     "agreement_detail": Route(_agreement, READ, EDIT_POST, lambda w: {"what": "Stage-plekken delen"}),
     "agreement_change": _post(_agreement, lambda w: {"do": "renew"}),
     "agreement_pdf": Route(_agreement, READ),
+    "agreement_line_action": _post(_process, lambda w: {"line": f"row-{w.agreement_row.pk}"}),
+    "agreement_plan_partner": _post(_process, lambda w: {"plan": "geen", "partner": w.partner.pk}),
     # meeting: calls and the follow-up session
     "call_list": Route(_meeting, READ, EDIT_POST),
     "call_record": _post(

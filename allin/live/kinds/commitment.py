@@ -6,13 +6,15 @@ never reaches the projector, the console or the report."""
 
 from functools import cached_property
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from allin.core.text import one_line
 
-from .. import events
+from .. import events, guards, posted
 from ..activity_models import COMMITMENT_MAX, Commitment
 from ..models import Activity
 from ..registry import KindSpec, register
@@ -112,15 +114,7 @@ def _check_kind(activity):
 
 def _check_can_answer(activity, attendee):
     _check_kind(activity)
-    if attendee.live_id != activity.live_id:
-        raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
-    live = activity.live
-    if not live.is_open:
-        raise ValidationError(_("Deze bijeenkomst is afgelopen."))
-    if activity.item_id != live.current_item_id:
-        raise ValidationError(_("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt."))
-    if not activity.is_open:
-        raise ValidationError(_("Insturen is gesloten."))
+    guards.phone_may_send(activity, attendee)
 
 
 def _clean(value):
@@ -208,15 +202,30 @@ def commitment_step(*, activity, offset: int) -> Commitment:
 # ---- actions ----------------------------------------------------------------------------------------
 
 
+TOO_LONG = gettext_lazy("Een antwoord mag hoogstens %(max)d tekens hebben.")
+
+
+class AnswerForm(forms.Form):
+    personal = posted.Text(COMMITMENT_MAX, too_long=TOO_LONG)
+    organisation = posted.Text(COMMITMENT_MAX, too_long=TOO_LONG)
+    # Posted as "plan": a field named "action" would hide the form's own action from scripts.
+    plan = posted.Text(COMMITMENT_MAX, too_long=TOO_LONG)
+    share = posted.Flag(empty=False)
+
+
+class ShowForm(forms.Form):
+    commitment = forms.IntegerField()
+
+
 def _answer(request, activity, attendee):
+    data = posted.read(AnswerForm, request)
     commitment_save(
         activity=activity,
         attendee=attendee,
-        personal=request.POST.get("personal", ""),
-        organisation=request.POST.get("organisation", ""),
-        # Posted as "plan": a field named "action" would hide the form's own action from scripts.
-        action=request.POST.get("plan", ""),
-        share=request.POST.get("share") in ("on", "1"),
+        personal=data["personal"],
+        organisation=data["organisation"],
+        action=data["plan"],
+        share=data["share"],
     )
 
 
@@ -229,7 +238,7 @@ def _previous(request, activity):
 
 
 def _show(request, activity):
-    commitment_show(activity=activity, commitment=int(request.POST["commitment"]))
+    commitment_show(activity=activity, **posted.read(ShowForm, request))
 
 
 def _stop(request, activity):

@@ -11,6 +11,7 @@ In "present" mode (config {"mode": "present"}, set in the method file or from th
 the social map of the whole process instead: the organisations found most and, one at a time, the mirror of an
 organisation (youth's ratings beside its own). This is how phase B shows what youth found in phase A."""
 
+import contextlib
 import uuid
 from functools import cached_property
 
@@ -266,12 +267,15 @@ def _undercover(activity, attendee, *, organisation, **values):
 @_phone(RemoveForm)
 def _remove(activity, attendee, *, what, id):
     group = _group(activity, attendee)
-    if what == "word":
-        map_services.search_word_delete(group=group, word_id=id)
-    elif what == "finding":
-        map_services.finding_delete(group=group, finding_id=id)
-    else:
-        map_services.not_found_delete(group=group, not_found_id=id)
+    # Gone already is what was asked: a removal the phone's outbox sends again (or another phone of the group
+    # made first) answers with the group's list, not a refusal. The services refuse only what is not there.
+    with contextlib.suppress(ValidationError):
+        if what == "word":
+            map_services.search_word_delete(group=group, word_id=id)
+        elif what == "finding":
+            map_services.finding_delete(group=group, finding_id=id)
+        else:
+            map_services.not_found_delete(group=group, not_found_id=id)
 
 
 # ---- console ------------------------------------------------------------------------------------------------

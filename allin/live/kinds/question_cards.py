@@ -9,14 +9,16 @@ live."""
 import uuid
 from dataclasses import dataclass, field
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .. import events, notes
-from ..models import Activity, Attendee, Note, Table, TableSeat
+from .. import events, guards, notes, posted
+from ..models import CATEGORY_MAX, NOTE_MAX, Activity, Attendee, Note, Table, TableSeat
 from ..registry import KindSpec, register
 
 KIND = Activity.Kind.QUESTION_CARDS.value
@@ -49,14 +51,9 @@ def categories(activity) -> list[str]:
 def _check_phone(activity, attendee):
     if activity.kind != KIND:
         raise ValidationError(_("Dit onderdeel heeft geen gesprekstafels."))
-    if attendee.live_id != activity.live_id:
-        raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
-    if not activity.live.is_open:
-        raise ValidationError(_("Deze bijeenkomst is afgelopen."))
-    if activity.item_id != activity.live.current_item_id:
-        raise ValidationError(_("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt."))
-    if not activity.is_open:
-        raise ValidationError(_("De gesprekstafels zijn gesloten. Kijk mee op het grote scherm."))
+    guards.phone_may_send(
+        activity, attendee, closed=_("De gesprekstafels zijn gesloten. Kijk mee op het grote scherm.")
+    )
 
 
 def _table_of(activity, table_id) -> Table:
@@ -316,13 +313,51 @@ def results(activity) -> dict:
 # ---- the routes' handlers ---------------------------------------------------------------------------------
 
 
-def _sit(request, activity, attendee):
-    table_sit(
-        activity=activity,
-        attendee=attendee,
-        table_id=request.POST.get("table", ""),
-        lead=request.POST.get("lead") == "1",
+NO_TABLE = gettext_lazy("Deze tafel bestaat niet (meer). Kies een andere tafel.")
+NO_CARD = gettext_lazy("Er is geen kaart meer in die richting.")
+
+
+def _table_field():
+    return forms.IntegerField(error_messages={"required": NO_TABLE, "invalid": NO_TABLE})
+
+
+class SitForm(forms.Form):
+    table = _table_field()
+    lead = posted.Flag(empty=False)
+
+
+class LeadForm(forms.Form):
+    lead = posted.Flag(empty=True)  # the button to hand the role back sends 0
+
+
+class CardForm(forms.Form):
+    table = _table_field()
+    card = forms.IntegerField(error_messages={"required": NO_CARD, "invalid": NO_CARD})
+
+
+class TableNoteForm(forms.Form):
+    # note_create counts the characters after folding white space; the form only stops absurd input.
+    text = posted.Text(NOTE_MAX, too_long=gettext_lazy("Een post-it mag hoogstens %(max)d tekens hebben."))
+    client_id = posted.ClientId()
+    category = posted.Text(CATEGORY_MAX)
+
+
+class TablesForm(forms.Form):
+    count = forms.IntegerField(
+        error_messages={
+            key: posted.message(gettext_lazy("Kies een aantal tafels van 1 tot %(max)d."), max=TABLES_MAX)
+            for key in ("required", "invalid")
+        }
     )
+
+
+class TableForm(forms.Form):
+    table = _table_field()
+
+
+def _sit(request, activity, attendee):
+    data = posted.read(SitForm, request)
+    table_sit(activity=activity, attendee=attendee, table_id=data["table"], lead=data["lead"])
 
 
 def _leave(request, activity, attendee):
@@ -330,34 +365,24 @@ def _leave(request, activity, attendee):
 
 
 def _lead(request, activity, attendee):
-    table_lead(activity=activity, attendee=attendee, lead=request.POST.get("lead") != "0")
+    table_lead(activity=activity, attendee=attendee, **posted.read(LeadForm, request))
 
 
 def _card(request, activity, attendee):
-    card_set(
-        activity=activity,
-        attendee=attendee,
-        table_id=request.POST.get("table", ""),
-        index=request.POST.get("card", ""),
-    )
+    data = posted.read(CardForm, request)
+    card_set(activity=activity, attendee=attendee, table_id=data["table"], index=data["card"])
 
 
 def _note(request, activity, attendee):
-    table_note_create(
-        activity=activity,
-        attendee=attendee,
-        text=request.POST.get("text", ""),
-        client_id=request.POST.get("client_id"),
-        category=request.POST.get("category", ""),
-    )
+    table_note_create(activity=activity, attendee=attendee, **posted.read(TableNoteForm, request))
 
 
 def _console_tables(request, activity):
-    tables_add(activity=activity, count=request.POST.get("count", ""))
+    tables_add(activity=activity, **posted.read(TablesForm, request))
 
 
 def _console_remove(request, activity):
-    table_remove(table=_table_of(activity, request.POST.get("table", "")))
+    table_remove(table=_table_of(activity, posted.read(TableForm, request)["table"]))
 
 
 register(

@@ -4,14 +4,15 @@ takes the attendee's lowest free `slot` (0..dots-1) on its ballot and a `copy` n
 unique constraints on Vote refuse a second row for either, so two taps at once can never exceed the limit.
 Results stay off the projector until the facilitator reveals them."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from allin.core.text import one_line
 
-from .. import events
+from .. import events, guards, posted
 from ..activity_models import DOTS_MAX, Vote, VoteOption
 from ..models import Activity, Note, Theme
 from ..notes import clean_client_id
@@ -47,16 +48,9 @@ class _SlotTaken(Exception):
 
 
 def _check_open(activity, attendee):
-    if attendee.live_id != activity.live_id:
-        raise ValidationError(_("Je doet niet mee aan deze bijeenkomst."))
     if activity.kind != Activity.Kind.VOTE:
         raise ValidationError(_("Hier kun je niet stemmen."))
-    if not activity.live.is_open:
-        raise ValidationError(_("Deze bijeenkomst is afgelopen."))
-    if activity.item_id != activity.live.current_item_id:
-        raise ValidationError(_("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt."))
-    if not activity.is_open:
-        raise ValidationError(_("Het stemmen is gesloten."))
+    guards.phone_may_send(activity, attendee, closed=_("Het stemmen is gesloten."))
 
 
 def _free(activity, attendee, option, ballot, dots, multiple) -> tuple[int, int]:
@@ -255,34 +249,72 @@ def votes_reset(*, activity: Activity) -> None:
 # ---- actions: what phones and the console post ---------------------------------------------------------
 
 
-def _give(request, activity, attendee):
-    post = request.POST
-    vote_cast(
-        activity=activity,
-        attendee=attendee,
-        option=post.get("option", ""),
-        ballot=post.get("ballot", ""),
-        client_id=post.get("client_id") or None,
+NOT_THIS_VOTE = gettext_lazy("Dit idee hoort niet bij deze stemming. Laad de pagina opnieuw.")
+
+
+class DotForm(forms.Form):
+    option = forms.IntegerField(error_messages={"required": NOT_THIS_VOTE, "invalid": NOT_THIS_VOTE})
+    ballot = posted.Text(
+        BALLOT_MAX, too_long=gettext_lazy("Een lijstnaam mag hoogstens %(max)d tekens hebben.")
     )
+    client_id = posted.ClientId()
+
+
+class WithdrawForm(forms.Form):
+    gone = gettext_lazy("Deze stip is er niet meer. Laad de pagina opnieuw.")
+    vote = forms.IntegerField(error_messages={"required": gone, "invalid": gone})
+
+
+class OptionsForm(forms.Form):
+    note = posted.Ids()
+    theme = posted.Ids()
+    ideas = posted.Text(
+        LABEL_MAX * OPTIONS_MAX, too_long=gettext_lazy("Een idee mag hoogstens %(max)d tekens hebben.")
+    )
+
+
+class HideForm(forms.Form):
+    option = forms.IntegerField(error_messages={"required": NOT_THIS_VOTE, "invalid": NOT_THIS_VOTE})
+    hidden = posted.Flag(empty=False)
+
+
+FEW_DOTS = posted.message(gettext_lazy("Kies een aantal stippen van 1 tot en met %(max)d."), max=DOTS_MAX)
+
+
+class ConfigureForm(forms.Form):
+    dots = forms.IntegerField(error_messages={"required": FEW_DOTS, "invalid": FEW_DOTS})
+    multiple = posted.Flag(empty=False)
+    ballots = posted.Text((BALLOT_MAX + 1) * BALLOTS_MAX)
+
+
+def _give(request, activity, attendee):
+    vote_cast(activity=activity, attendee=attendee, **posted.read(DotForm, request))
+
+
+def _withdraw(request, activity, attendee):
+    """A dot already taken back is taken back: the phone's outbox resends a take-back whose answer it never
+    got, and hears its dots, not a refusal. (The service itself still refuses a dot that is not there.)"""
+    data = posted.read(WithdrawForm, request)
+    _check_open(activity, attendee)
+    if Vote.objects.filter(activity=activity, attendee=attendee, pk=data["vote"]).exists():
+        vote_withdraw(activity=activity, attendee=attendee, **data)
 
 
 def _add(request, activity):
-    post = request.POST
-    labels = post.get("ideas", "").splitlines()
-    options_add(activity=activity, notes=post.getlist("note"), themes=post.getlist("theme"), labels=labels)
-
-
-def _hide(request, activity):
-    option_set_hidden(
-        activity=activity, option=request.POST["option"], hidden=request.POST.get("hidden") == "1"
+    data = posted.read(OptionsForm, request)
+    options_add(
+        activity=activity, notes=data["note"], themes=data["theme"], labels=data["ideas"].splitlines()
     )
 
 
+def _hide(request, activity):
+    option_set_hidden(activity=activity, **posted.read(HideForm, request))
+
+
 def _configure(request, activity):
-    post = request.POST
-    ballots = post.get("ballots", "").split(",")
+    data = posted.read(ConfigureForm, request)
     vote_configure(
-        activity=activity, dots=post.get("dots"), multiple=post.get("multiple") == "1", ballots=ballots
+        activity=activity, dots=data["dots"], multiple=data["multiple"], ballots=data["ballots"].split(",")
     )
 
 
@@ -298,9 +330,7 @@ register(
         mine_context=mine_context,
         phone_actions={
             "stip": _give,
-            "stip-terug": lambda request, activity, attendee: vote_withdraw(
-                activity=activity, attendee=attendee, vote=request.POST.get("vote", "")
-            ),
+            "stip-terug": _withdraw,
         },
         console_actions={
             "opties": _add,

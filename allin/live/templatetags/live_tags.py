@@ -5,6 +5,7 @@ from django import template
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from allin.live import codes
 from allin.live.models import NOTE_MAX
@@ -49,9 +50,22 @@ def live_texts():
         {
             "noteMax": NOTE_MAX,
             "offline": _("Geen live verbinding. De pagina ververst elke paar seconden."),
+            # The phone's outbox (live-outbox.js). Two plural forms are enough for the page's languages (nl, en).
+            "waitingOne": ngettext("%(n)s wacht op verbinding", "%(n)s wachten op verbinding", 1),
+            "waitingMany": ngettext("%(n)s wacht op verbinding", "%(n)s wachten op verbinding", 2),
+            "queued": _("Nog niet verstuurd: er is geen verbinding. Het gaat vanzelf zodra die er weer is."),
+            "foreign": _(
+                "Er kwam een onbekend antwoord, waarschijnlijk van het netwerk. Het is bewaard en gaat vanzelf opnieuw."
+            ),
+            "refused": _("Niet verstuurd: %(message)s"),
+            # Where nothing is kept to send again (a co-host's controls).
             "sendError": _(
                 "Niet verstuurd: er is geen verbinding. Je tekst staat er nog; probeer het zo opnieuw."
             ),
+            "foreignOnce": _(
+                "Er kwam een onbekend antwoord, waarschijnlijk van het netwerk. Probeer het zo opnieuw."
+            ),
+            "allSent": _("Alles wat wachtte is verstuurd."),
             "sent": _("Verstuurd!"),
             "empty": _("Schrijf eerst iets op je post-it."),
             "counter": _("%(n)s van %(max)s tekens"),
@@ -59,6 +73,8 @@ def live_texts():
                 "Je post-it heeft %(n)s tekens; er passen er %(max)s op. Maak hem korter, dan kun je hem versturen."
             ),
             "overrun": _("te lang"),
+            # The projector's count of a bucket's notes it has no room for (the same in both plural forms).
+            "moreNotes": pgettext("notes the projector has no room for", "en nog %(n)s"),
         },
         "live-texts",
     )

@@ -7,8 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from allin.live import services
-from allin.live.activity_models import WORD_MAX, WordAlias, WordAnswer
-from allin.live.models import Activity
+from allin.live.activity_models import COMMITMENT_MAX, WORD_MAX, Commitment, Vote, WordAlias, WordAnswer
+from allin.live.kinds import question_cards, voting
+from allin.live.models import NOTE_MAX, Activity, Note, Table, TableSeat
 from allin.socialmap.models import GROUP_NAME_MAX, Finding, NotFound, SearchWord, YouthGroup
 from tests.conftest import client_for
 from tests.live import helpers
@@ -145,3 +146,146 @@ def test_a_malformed_console_request_on_findings_is_refused(search, facilitator,
     refused(console_post(search, facilitator, action, data), message)
     search.refresh_from_db()
     assert "mode" not in search.config and "showing" not in search.config
+
+
+# ---- dot voting ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def vote(workspace):
+    activity = live_activity(workspace, {"type": "vote", "prompt": "Kies", "dots": 2})
+    voting.options_add(activity=activity, labels=["Eén loket", "Spreekuur"])
+    return activity
+
+
+@pytest.mark.parametrize(
+    "action, data, message",
+    [
+        ("stip", {}, "Dit idee hoort niet bij deze stemming."),
+        ("stip", {"option": "een"}, "Dit idee hoort niet bij deze stemming."),
+        ("stip", {"option": "OPTION", "client_id": "kapot"}, "Dit bericht is niet goed aangekomen."),
+        ("stip", {"option": "OPTION", "ballot": "x" * 1000}, "Een lijstnaam mag hoogstens"),
+        ("stip-terug", {"vote": "de eerste"}, "Deze stip is er niet meer."),
+    ],
+)
+def test_a_bad_dot_is_refused_and_none_saved(vote, action, data, message):
+    option = vote.vote_options.first()
+    data = {k: str(option.pk) if v == "OPTION" else v for k, v in data.items()}
+    refused(phone_post(vote, helpers.join(vote.live), action, data), message)
+    assert not Vote.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "action, data, message",
+    [
+        ("opties", {"note": ["1", "twee"]}, "Dit verzoek klopt niet."),
+        (
+            "opties",
+            {"ideas": "x" * (voting.LABEL_MAX * voting.OPTIONS_MAX * 4 + 1)},
+            "Een idee mag hoogstens",
+        ),
+        ("verbergen", {"option": "geen", "hidden": "1"}, "Dit idee hoort niet bij deze stemming."),
+        ("verbergen", {"option": "OPTION", "hidden": "ja"}, "Dit verzoek klopt niet."),
+        ("instellingen", {"dots": "veel"}, "Kies een aantal stippen van 1 tot en met"),
+        ("instellingen", {"dots": "2", "multiple": "misschien"}, "Dit verzoek klopt niet."),
+    ],
+)
+def test_a_malformed_console_request_on_a_vote_changes_nothing(vote, facilitator, action, data, message):
+    option = vote.vote_options.first()
+    data = {k: str(option.pk) if v == "OPTION" else v for k, v in data.items()}
+    refused(console_post(vote, facilitator, action, data), message)
+    assert vote.vote_options.count() == 2 and not vote.vote_options.filter(hidden=True).exists()
+    vote.refresh_from_db()
+    assert vote.config.get("dots") == 2 and not vote.config.get("multiple")
+
+
+# ---- commitment round ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def round_(workspace):
+    return live_activity(workspace, {"type": "commitment", "prompt": "Wat neem je mee?"})
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"personal": "x" * (COMMITMENT_MAX * 4 + 1)}, f"Een antwoord mag hoogstens {COMMITMENT_MAX} tekens"),
+        (
+            {"personal": "Moed", "plan": "x" * (COMMITMENT_MAX + 1)},
+            f"Een antwoord mag hoogstens {COMMITMENT_MAX}",
+        ),
+        ({"personal": "Moed", "share": "graag"}, "Dit verzoek klopt niet."),
+        ({}, "Vul in wat je hier persoonlijk uit meeneemt."),
+    ],
+)
+def test_a_bad_commitment_is_refused_and_nothing_saved(round_, data, message):
+    refused(phone_post(round_, helpers.join(round_.live), "answer", data), message)
+    assert not Commitment.objects.exists()
+
+
+def test_showing_a_commitment_that_is_no_number_is_refused(round_, facilitator):
+    refused(console_post(round_, facilitator, "show", {"commitment": "de beste"}), "Dit verzoek klopt niet.")
+    round_.refresh_from_db()
+    assert "showing" not in round_.config
+
+
+# ---- question cards -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tables(workspace):
+    activity = live_activity(workspace, {"type": "question_cards", "prompt": "Bespreek de kaarten."})
+    question_cards.tables_add(activity=activity, count=2)
+    return activity
+
+
+@pytest.mark.parametrize(
+    "action, data, message",
+    [
+        ("sit", {}, "Deze tafel bestaat niet (meer)."),
+        ("sit", {"table": "tafel 1"}, "Deze tafel bestaat niet (meer)."),
+        ("sit", {"table": "TABLE", "lead": "ja"}, "Dit verzoek klopt niet."),
+        ("lead", {"lead": "misschien"}, "Dit verzoek klopt niet."),
+    ],
+)
+def test_a_bad_seat_is_refused_and_none_taken(tables, action, data, message):
+    table = tables.tables.first()
+    data = {k: str(table.pk) if v == "TABLE" else v for k, v in data.items()}
+    refused(phone_post(tables, helpers.join(tables.live), action, data), message)
+    assert not TableSeat.objects.exists() and not Table.objects.filter(leader__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    "action, data, message",
+    [
+        ("card", {"table": "TABLE", "card": "volgende"}, "Er is geen kaart meer in die richting."),
+        ("note", {"text": "x" * (NOTE_MAX * 4 + 1), "category": "idee"}, f"hoogstens {NOTE_MAX} tekens"),
+        ("note", {"text": "Een idee", "category": "idee", "client_id": "stuk"}, "niet goed aangekomen"),
+        ("note", {"text": "Een idee", "category": "x" * 1000}, "Deze tekst mag hoogstens"),
+    ],
+)
+def test_a_bad_card_or_table_note_is_refused_and_nothing_saved(tables, action, data, message):
+    table = tables.tables.first()
+    sam = helpers.join(tables.live)
+    question_cards.table_sit(activity=tables, attendee=sam, table_id=table.pk, lead=True)
+    data = {k: str(table.pk) if v == "TABLE" else v for k, v in data.items()}
+    refused(phone_post(tables, sam, action, data), message)
+    assert not Note.objects.filter(activity=tables).exists()
+    table.refresh_from_db()
+    assert table.card_index == 0
+
+
+@pytest.mark.parametrize(
+    "action, data, message",
+    [
+        ("tables", {"count": "veel"}, "Kies een aantal tafels van 1 tot"),
+        ("tables", {}, "Kies een aantal tafels van 1 tot"),
+        ("remove", {"table": "de eerste"}, "Deze tafel bestaat niet (meer)."),
+    ],
+)
+def test_a_malformed_console_request_on_the_tables_changes_nothing(
+    tables, facilitator, action, data, message
+):
+    refused(console_post(tables, facilitator, action, data), message)
+    assert tables.tables.count() == 2

@@ -10,7 +10,7 @@
   var strict = false, lastV = 0, checkedAt = Date.now(), socketHeardAt = Date.now();
   var POLL_MS = 4000, QUIET_MS = 25000, SOCKET_SILENT_MS = 60000;
   // Every word the page says, and the note limit, come from the server (translated): the #live-texts script.
-  var texts = { noteMax: 280 };
+  var texts = {};
   function say(name, values) {
     return String(texts[name] || "").replace(/%\((\w+)\)s/g, function (all, key) { return values && key in values ? values[key] : all; });
   }
@@ -130,11 +130,22 @@
         if (!target) { refresh(); break; }
         target.insertAdjacentHTML("beforeend", op.html);
         activate(target.lastElementChild);
+        countMore(target);
         break;
       case "remove": if (target) target.remove(); break;
       case "text": if (target) target.textContent = op.text; break;
       case "v": break;  // a change this screen does not show; it only moves the version on
     }
+  }
+
+  // The projector shows the newest few notes of a bucket (live.css hides older ones) and says how many more:
+  // those it was rendered without (data-more) and those a push pushed out of sight.
+  function countMore(notes) {
+    var more = notes.dataset.moreId && document.getElementById(notes.dataset.moreId);
+    if (!more) return;
+    var n = parseInt(more.dataset.more || "0", 10) + Math.max(0, notes.children.length - parseInt(notes.dataset.perBucket, 10));
+    more.textContent = n ? say("moreNotes", { n: n }) : "";
+    more.hidden = !n;
   }
 
   function seen(version) {
@@ -223,7 +234,10 @@
     try { socket = new WebSocket(url); } catch (e) { startPolling(); return; }
     var opened = false;
     var giveUp = setTimeout(function () { if (!opened) startPolling(); }, 5000);
-    socket.onopen = function () { opened = everOpen = true; failures = 0; clearTimeout(giveUp); stopPolling(); };
+    socket.onopen = function () {
+      opened = everOpen = true; failures = 0; clearTimeout(giveUp); stopPolling();
+      if (window.allinOutbox) window.allinOutbox.reconnected();  // the server is back: send what waits
+    };
     socket.onmessage = function (event) {
       socketHeardAt = Date.now();
       var data; try { data = JSON.parse(event.data); } catch (e) { return; }
@@ -373,7 +387,7 @@
   function updateCounter(form) {
     var counter = form.querySelector("[data-counter]");
     if (!counter) return true;
-    var n = noteLength(form.elements.text.value), max = texts.noteMax, fits = n <= max;
+    var n = noteLength(form.elements.text.value), max = texts.noteMax, fits = !max || n <= max;  // no limit given: the server still holds it
     var text = fits ? say("counter", { n: n, max: max }) : say("tooLong", { n: n, max: max });
     if (counter.textContent !== text) counter.textContent = text;
     counter.classList.toggle("too-long", !fits);
@@ -394,7 +408,7 @@
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form.classList || !form.classList.contains("note-form")) return;
+    if (!form.classList || !form.classList.contains("note-form") || !outboxReady()) return;
     event.preventDefault();
     var button = form.querySelector("button[type=submit]"), note = form.querySelector(".form-status");
     if (!form.elements.text.value.trim()) { note.className = "form-status error"; note.textContent = say("empty"); return; }
@@ -406,26 +420,24 @@
     }
     button.disabled = true;
     storeDraft(form);
-    fetch(form.action, {
-      method: "POST", body: new FormData(form), credentials: "same-origin",
-      headers: { "X-CSRFToken": csrf(), "X-Live": "1" },
-    }).then(function (response) {
-      return response.text().then(function (body) {
-        if (response.ok) {
-          var mine = document.getElementById("my-notes"); if (mine) { mine.innerHTML = body; loadMine(); }
-          form.elements.text.value = "";
-          form.elements.client_id.value = uuid4();
-          try { localStorage.removeItem(draftKey(form)); } catch (e) { /* nothing stored */ }
-          updateCounter(form);
-          note.className = "form-status ok"; note.textContent = say("sent");
-        } else {
-          note.className = "form-status error"; note.textContent = body;
-        }
-      });
-    }).catch(function () {
-      note.className = "form-status error"; note.textContent = say("sendError");
+    // The outbox (live-outbox.js) keeps the note until the server answers: a note waiting for the
+    // connection leaves the form free for the next one and goes by itself.
+    window.allinOutbox.send({ url: form.action, data: new FormData(form), target: "#my-notes" }).then(function (result) {
+      if (result.state === "duplicate") return;
+      if (result.state === "refused") { note.className = "form-status error"; note.textContent = result.message; return; }
+      if (result.state === "done") { var mine = document.getElementById("my-notes"); if (mine) { mine.innerHTML = result.body; loadMine(); } }
+      form.elements.text.value = "";
+      form.elements.client_id.value = uuid4();
+      try { localStorage.removeItem(draftKey(form)); } catch (e) { /* nothing stored */ }
+      updateCounter(form);
+      note.className = "form-status " + (result.state === "done" ? "ok" : "waiting");
+      note.textContent = result.state === "done" ? say("sent") : result.message;
     }).then(function () { button.disabled = false; });
   });
+
+  function outboxReady() { return window.allinOutbox && window.allinOutbox.active(); }
+  // An answer the outbox delivered later, with no form waiting for it, is this phone's part all the same.
+  document.addEventListener("allin:delivered", function () { loadMine(); });
 
   // A "sent" from an earlier answer must not stand beside a refusal of this one.
   function clearSent() {
@@ -437,7 +449,7 @@
   // ---- answers in other activities (a word, a dot, consent, a dream): same rules as a note ----------------
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form.classList || !form.classList.contains("live-form")) return;
+    if (!form.classList || !form.classList.contains("live-form") || !window.allinOutbox) return;
     event.preventDefault();
     if (form.elements.text && form.querySelector("[data-counter]") && !updateCounter(form)) {
       var status = form.querySelector(".form-status") || document.querySelector("#mine .form-status");
@@ -450,28 +462,25 @@
     var note = form.querySelector(".form-status") || document.querySelector("#mine .form-status");
     var buttons = form.querySelectorAll("button");
     Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
-    fetch(form.action, {
-      method: "POST", body: data, credentials: "same-origin", headers: { "X-CSRFToken": csrf(), "X-Live": "1" },
-    }).then(function (response) {
-      return response.text().then(function (body) {
-        if (response.ok) {
-          var target = document.querySelector(form.dataset.target || "#mine");
-          if (target && response.status !== 204) { target.innerHTML = body; activate(target); }
-          if (form.dataset.reset !== undefined) {
-            form.reset();
-            if (form.elements.client_id) form.elements.client_id.value = uuid4();
-          }
-          // The form may just have been replaced by the answer; look in the fresh markup first.
-          note = (target && target.querySelector(".form-status")) || form.querySelector(".form-status");
-          if (note) { note.className = "form-status ok"; note.textContent = say("sent"); }
-        } else {
-          clearSent();
-          if (note) { note.className = "form-status error"; note.textContent = body; }
-        }
-      });
-    }).catch(function () {
-      clearSent();
-      if (note) { note.className = "form-status error"; note.textContent = say("sendError"); }
+    var selector = form.dataset.target || "#mine";
+    var send = outboxReady() ? window.allinOutbox.send : window.allinOutbox.sendOnce;
+    send({ url: form.action, data: data, target: selector }).then(function (result) {
+      if (result.state === "duplicate") return;
+      var target = document.querySelector(selector);
+      if (result.state === "done" && target && result.status !== 204) { target.innerHTML = result.body; activate(target); }
+      // A typed answer waiting in the outbox leaves the form free; a tapped one (a dot) keeps its key until
+      // the server answers (the outbox then renews it), so the same tap again is not a second dot.
+      if (result.state !== "refused" && form.dataset.reset !== undefined) {
+        form.reset();
+        if (form.elements.client_id) form.elements.client_id.value = uuid4();
+      }
+      if (result.state !== "done") clearSent();
+      // The form may just have been replaced by the answer; look in the fresh markup first.
+      if (result.state === "done") note = (target && target.querySelector(".form-status")) || form.querySelector(".form-status");
+      if (note) {
+        note.className = "form-status " + { done: "ok", waiting: "waiting", refused: "error" }[result.state];
+        note.textContent = result.state === "done" ? say("sent") : result.message;
+      }
     }).then(function () { Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; }); });
   });
 
@@ -500,7 +509,7 @@
     root = document.getElementById("live");
     if (!root) return;
     var given = document.getElementById("live-texts");
-    if (given) { try { texts = JSON.parse(given.textContent); } catch (e) { /* keep the limit; words stay empty */ } }
+    if (given) { try { texts = JSON.parse(given.textContent); } catch (e) { /* words stay empty; the server holds the limit */ } }
     role = root.dataset.role; stageUrl = root.dataset.stageUrl; wsUrl = root.dataset.wsUrl;
     var stage = $("#stage"); lastStageV = parseInt((stage && stage.dataset.v) || "0", 10);
     // Projector and consoles follow every version and look again after 5 quiet seconds; phones follow their
