@@ -282,6 +282,8 @@ def act(request, code, action):
         # live.js puts the fresh controls in place; a refusal's reason is in them (it swaps only a 2xx answer).
         response = render(request, "live/cohost/_controls.html", _controls_context(live, cohost, error))
         response["X-Live-Version"] = str(live.version)
+        # Ours (phone_views.ANSWER_HEADER; pages may not import it): a proxy's error page never replaces them.
+        response["X-Live-Answer"] = "1"
         return response
     if error:
         messages.error(request, error)

@@ -123,6 +123,7 @@ def test_next_and_previous(live, phone):
     services.item_goto(live=live, item=items[0])
     response = _act(phone, live, "stap", {"direction": "next"})
     assert response.status_code == 200 and items[1].title in response.content.decode()
+    assert response["X-Live-Answer"] == "1"  # ours: the page's script never puts a proxy's page in its place
     live.refresh_from_db()
     assert live.current_item == items[1]
     _act(phone, live, "stap", {"direction": "previous"}, htmx=False)
