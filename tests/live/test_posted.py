@@ -20,7 +20,6 @@ LIVE = Path(__file__).resolve().parents[2] / "allin" / "live"
 # when it is empty every module of allin/live goes through a form.
 NOT_YET_CONVERTED = {
     "kinds/dreams.py",
-    "kinds/consent.py",
 }
 
 
