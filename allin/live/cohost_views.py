@@ -132,6 +132,7 @@ def revoke(request, pk):
 
 @never_cache
 @ensure_csrf_cookie
+@ratelimit.token_link  # a wrong secret counts with every other link's from this address
 def invitation(request, token):
     cohost = cohosts.invitation_for(token)
     if cohost is None:
