@@ -139,7 +139,7 @@ def invitation(request, token):
     live = cohost.live
     if not live.is_open:
         return render(request, "live/ended.html", {"live": live})
-    form = AcceptForm(request.POST if request.method == "POST" else None)
+    form = AcceptForm(request.POST) if request.method == "POST" else AcceptForm()
     status = 200
     if request.method == "POST":
         if not room.join_attempt_allowed(request=request, live=live):
