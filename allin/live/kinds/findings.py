@@ -231,7 +231,7 @@ class RemoveForm(forms.Form):
         choices=[("word", "word"), ("finding", "finding"), ("notfound", "notfound")],
         error_messages={"required": GONE, "invalid_choice": GONE},
     )
-    id = forms.IntegerField(error_messages={"required": GONE, "invalid": GONE})
+    id = posted.Id(message=GONE)
 
 
 @_phone(GroupForm)
@@ -329,9 +329,8 @@ class ModeForm(forms.Form):
 
 
 class ShowForm(forms.Form):
-    organisation = forms.IntegerField(
-        required=False,
-        error_messages={"invalid": gettext_lazy("Van deze organisatie zijn nog geen cijfers.")},
+    organisation = posted.Id(
+        required=False, message=gettext_lazy("Van deze organisatie zijn nog geen cijfers.")
     )
 
 
