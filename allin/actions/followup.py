@@ -12,7 +12,7 @@ from allin.core import limits
 from allin.network.models import Partner
 from allin.processes import services as process_services
 
-from . import cleaning
+from . import agreements, cleaning
 from . import services as action_services
 from .followup_models import (
     AGREEMENT_ROWS_MAX,
@@ -115,7 +115,8 @@ def action_from_card_line(*, process, row: AgreementRow | None = None, plan=None
 
 
 def participating_partners(process):
-    """The organisations that took part: of the process's participants, action owners and agreement cards."""
+    """The organisations that took part: of the process's participants, action owners and agreement cards
+    (typed, or filled from the session)."""
     ids = set(
         Partner.objects.filter(workspace=process.workspace, participants__process=process).values_list(
             "pk", flat=True
@@ -127,6 +128,10 @@ def participating_partners(process):
         )
     )
     ids |= set(Agreement.objects.filter(process=process).values_list("partner", flat=True))
+    # Organisations whose rows the session's "Acties!" put on a card, even before anyone opened that card.
+    ids |= set(
+        agreements.session_plans(process).filter(partner__isnull=False).values_list("partner", flat=True)
+    )
     return Partner.objects.filter(pk__in=ids).order_by("name")
 
 

@@ -182,7 +182,11 @@ def test_the_projector_shows_the_cloud_and_the_organisations_found_most(search, 
         act(client, search, "word", {"text": word})
     act(client, search, "finding", {"organisation": "Geldfit <b>"})
     html = projector(search)
-    assert 'class="wc-svg"' in html and "Geldfit &lt;b&gt;" in html and "<li>geld: 2</li>" in html
+    assert (
+        'class="wc-svg"' in html
+        and "Geldfit &lt;b&gt;" in html
+        and '<li><span dir="auto">geld</span>: 2</li>' in html
+    )
     services.activity_set(activity=search, revealed=False)
     html = projector(search)
     assert "1 groepje is aan het zoeken" in html and "Geldfit" not in html
