@@ -73,6 +73,8 @@ def report(args, meeting, out: dict, server, load_before) -> dict:
         "projector_next_ms": [round(x) for x in out.get("projector_next_ms", [])],
         "server_cpu_per_step_ms": out.get("server_cpu_per_step_ms"),
         "phone_mine_fetches_per_step": out.get("phone_mine_fetches_per_step"),
+        "server_cpu_steps_ms": out.get("server_cpu_steps_ms"),
+        "phone_mine_fetches_steps": out.get("phone_mine_fetches_steps"),
         "server_cpu_per_note_ms": round(out["server_cpu_s"] * 1000 / len(accepted), 1)
         if accepted and out.get("server_cpu_s") is not None
         else None,

@@ -2,14 +2,15 @@
 and during it, one after another: a worker killed with SIGKILL, Redis restarted, PostgreSQL restarted, and 16
 slow senders holding requests open. Prints a short summary and ONE JSON line. Not a test; see bench/README.md.
 
-    .venv/bin/python bench/faults.py                 # 300 phones, 4 notes each over 150 s (about 5 minutes)
+    .venv/bin/python bench/faults.py                 # 300 phones, 4 notes each over 150 s (6-7 minutes)
     .venv/bin/python bench/faults.py --short         # 30 phones, 3 notes over 60 s: does it work at all?
     .venv/bin/python bench/faults.py --phones 100 --notes 2 --window 90 --seed 7
 
-Phones post through an outbox, as the phone's script does: a note keeps its client id until the server's own
-answer says it is stored; no answer, a 5xx, a 429 or an answer that is not ours sends it again with back-off
-(1 s doubling to --backoff-max, with jitter), and at once when the phone's websocket comes back. The projector
-screens follow the versions as live.js does (bench/_screens.py) and reconnect when their socket drops.
+Phones post through an outbox, as live-outbox.js does: a note keeps its client id until the server's own
+answer (X-Live-Answer) says it is stored; no answer, a 5xx, a 429 or an answer that is not ours sends it again
+with back-off (1 s doubling to --backoff-max, with jitter), and at once when the phone's websocket comes back or
+a new note is written. Sockets reopen as live.js does (2, 4, 8 ... s). The projector screens follow the versions
+as live.js does (bench/_screens.py).
 
 Counted honestly: "stored" and duplicates come from PostgreSQL at the end, "shown" from what each projector
 itself shows (its last whole stage plus everything appended since), never from the phones' answers.
@@ -77,11 +78,15 @@ def parse_args(argv=None):
     p.add_argument(
         "--post-timeout",
         type=float,
-        default=30,
-        help="seconds a phone waits for the answer to a post before it counts as none (30)",
+        default=300,
+        help="seconds a phone waits for the answer to a post before it counts as none (300: the\n"
+        "outbox's fetch sets no limit of its own; a browser gives up after about 5 minutes)",
     )
     p.add_argument(
-        "--backoff-max", type=float, default=8, help="longest wait between resends of a note (8 s)"
+        "--backoff-max",
+        type=float,
+        default=30,
+        help="longest wait between resends of a note (30 s, as live-outbox.js)",
     )
     p.add_argument("--join-concurrency", type=int, default=20, help="phones joining at the same time (20)")
     p.add_argument(
@@ -204,8 +209,10 @@ class FaultRoom(Room):
         self.reconnects = {"phones": 0, "screens": 0}
         self.projector_sockets: dict[str, object] = {}
 
-    def backoff(self, attempt: int) -> float:
-        return min(self.backoff_max, 2 ** min(attempt, 10)) * random.uniform(0.8, 1.2)
+    @staticmethod
+    def reconnect_delay(failures: int) -> float:
+        """live.js: a dropped socket is opened again after 2, 4, 8 ... s, at most 30 s (failures >= 1)."""
+        return min(30.0, 2.0 ** min(failures, 5))
 
     # ---- screens: what each projector shows now ------------------------------------------------------------
     def _shown(self, name):
@@ -232,14 +239,14 @@ class FaultRoom(Room):
             self, name, f"/p/{m.code}/{m.projector_key}/stand/", {}, self._shown(name)
         )
         self.spawn(screen.quiet())
-        attempt, first = 0, True
+        failures, first = 0, True
         while not self.closing:
             ws = await self.open_socket(f"/ws/live/{m.code}/projector/{m.projector_key}/", {}, kind=name)
             if ws is None:
-                attempt += 1
-                await asyncio.sleep(self.backoff(attempt))
+                failures += 1
+                await asyncio.sleep(self.reconnect_delay(failures))
                 continue
-            attempt = 0
+            failures = 0
             self.projector_sockets[name] = ws
             if first:
                 screen.fetch_stage()
@@ -247,13 +254,13 @@ class FaultRoom(Room):
             await screen.read(ws)  # returns when the socket closes; its "hello" on the next one catches up
             if not self.closing:
                 self.reconnects["screens"] += 1
-                await asyncio.sleep(self.backoff(0))
+                await asyncio.sleep(self.reconnect_delay(1))
 
     # ---- phones ----------------------------------------------------------------------------------------------
     async def _phone_reader(self, phone: Phone):
         """Read the phone's socket; when it drops, reconnect with back-off and flush the outbox on "hello"."""
         code = self.meeting.code
-        attempt = 0
+        failures = 0
         while not self.closing:
             if phone.ws is not None:
                 phone.alive = True
@@ -269,11 +276,11 @@ class FaultRoom(Room):
                 if self.closing:
                     return
                 self.reconnects["phones"] += 1
-            attempt += 1
-            await asyncio.sleep(self.backoff(attempt - 1))
+            failures += 1
+            await asyncio.sleep(self.reconnect_delay(failures))
             phone.ws = await self.open_socket(f"/ws/live/{code}/phones/", phone.cookies, kind="phone")
             if phone.ws is not None:
-                attempt = 0
+                failures = 0
 
     async def pinger(self, every: float = 25) -> None:
         """live.js pings every 25 s; spread over that time, skipping phones whose socket is away just now."""
@@ -317,13 +324,18 @@ class FaultRoom(Room):
             self.wake_phone(phone.n)
 
     async def phone_outbox(self, phone: Phone) -> None:
-        """Send the outbox in order, one note at a time, until the server's own answer says it is stored."""
+        """live-outbox.js: the oldest note first, one at a time. Only our answer (X-Live-Answer: 1) settles it:
+        2xx stored, 429 or 5xx wait, another 4xx refused. No answer, or one that is not ours, waits too. A wait
+        is 1, 2, 4 ... s up to --backoff-max (each between half and all of that), at least what Retry-After
+        asks; a new note or the socket coming back starts again at once."""
         import httpx
 
         m = self.meeting
         box, wake = self.outboxes[phone.n], self.wake[phone.n]
+        failures = 0
         while not self.closing:
             if not box:
+                failures = 0
                 wake.clear()
                 await wake.wait()
                 continue
@@ -338,7 +350,7 @@ class FaultRoom(Room):
             data = {"activity": str(m.activity_pk), "client_id": note.client_id, "text": note.text}
             if note.category:
                 data["category"] = note.category
-            status = None
+            retry_after = 0.0
             try:
                 async with self.gates[phone.n % len(self.gates)]:
                     response = await self.client(phone.n).post(
@@ -348,22 +360,37 @@ class FaultRoom(Room):
                         timeout=self.post_timeout,
                     )
                 status = response.status_code
-                ours = status == 200 and note.marker in response.text
+                ours = response.headers.get("X-Live-Answer") == "1"
+                if ours and (status == 429 or status >= 500):
+                    try:
+                        retry_after = float(response.headers.get("Retry-After") or 0)
+                    except ValueError:
+                        retry_after = 0.0
+                if not ours:
+                    status = f"{status}_not_ours"
             except httpx.HTTPError as exc:
                 status, ours = type(exc).__name__, False
             note.answers.append((now(), status))
-            if ours:
+            if ours and 200 <= status < 300:
                 note.stored_at = now()
+                if note.marker not in response.text:
+                    self.error("note_answer_without_the_note")
                 box.pop(0)
+                failures = 0
                 continue
-            if isinstance(status, int) and 400 <= status < 500 and status != 429:
+            if ours and status < 500 and status != 429:
                 note.refused += 1
                 self.error(f"note_refused_{status}")
                 box.pop(0)
+                failures = 0
                 continue
+            failures += 1
+            base = min(self.backoff_max, 2.0 ** (failures - 1))
+            wait = max(base / 2 + random.random() * base / 2, min(retry_after, 5 * self.backoff_max))
             wake.clear()
-            try:  # back-off, cut short when the phone's socket comes back
-                await asyncio.wait_for(wake.wait(), self.backoff(note.attempts - 1))
+            try:  # cut short by a new note or the socket coming back, which also start the back-off again
+                await asyncio.wait_for(wake.wait(), wait)
+                failures = 0
             except TimeoutError:
                 pass
 

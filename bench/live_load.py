@@ -180,15 +180,19 @@ async def run_room(args, base: str, meeting: _data.Meeting, profile, server_cpu)
         )
         out["cpu_window_s"] = round(now() - start, 1)
         out["lag_window"] = sorted(lag)
-        next_ms, projector_ms = [], []
+        next_ms, projector_ms, step_cpu_ms, step_fetches = [], [], [], []
         cpu_steps = server_cpu()
         for i in range(args.steps):
             await asyncio.sleep(1)
             forward = i % 2 == 0
             position = meeting.position + (1 if forward else 0)
+            pressed, fetches_before = server_cpu(), room.mine_fetches
             phones, projector = await room.step(
                 i, "next" if forward else "previous", f"Onderdeel {position} van {meeting.total}"
             )
+            await room.mine_settled(30)
+            step_cpu_ms.append(round((server_cpu() - pressed) * 1000))
+            step_fetches.append(room.mine_fetches - fetches_before)
             if phones is not None:
                 next_ms.append(phones)
             if projector is not None:
@@ -199,6 +203,8 @@ async def run_room(args, base: str, meeting: _data.Meeting, profile, server_cpu)
             projector_next_ms=projector_ms,
             server_cpu_per_step_ms=round((server_cpu() - cpu_steps) / max(1, args.steps) * 1000),
             phone_mine_fetches_per_step=round(room.mine_fetches / max(1, args.steps), 1),
+            server_cpu_steps_ms=step_cpu_ms,
+            phone_mine_fetches_steps=step_fetches,
         )
         await asyncio.sleep(0.5)
         out.update(room=room, lag=lag, aborted=False)

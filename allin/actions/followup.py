@@ -12,7 +12,7 @@ from allin.core import limits
 from allin.network.models import Partner
 from allin.processes import services as process_services
 
-from . import cleaning
+from . import agreements, cleaning
 from . import services as action_services
 from .followup_models import (
     AGREEMENT_ROWS_MAX,
@@ -28,6 +28,8 @@ from .followup_models import (
 from .models import Action
 
 CALL_AFTER_DAYS = 14
+# The method_key of a method's follow-up meeting (Werk aan Netwerk, step 4).
+FOLLOW_UP_KEY = "opvolgsessie"
 
 
 def _check_partner(process, partner):
@@ -113,7 +115,8 @@ def action_from_card_line(*, process, row: AgreementRow | None = None, plan=None
 
 
 def participating_partners(process):
-    """The organisations that took part: of the process's participants, action owners and agreement cards."""
+    """The organisations that took part: of the process's participants, action owners and agreement cards
+    (typed, or filled from the session)."""
     ids = set(
         Partner.objects.filter(workspace=process.workspace, participants__process=process).values_list(
             "pk", flat=True
@@ -125,6 +128,10 @@ def participating_partners(process):
         )
     )
     ids |= set(Agreement.objects.filter(process=process).values_list("partner", flat=True))
+    # Organisations whose rows the session's "Acties!" put on a card, even before anyone opened that card.
+    ids |= set(
+        agreements.session_plans(process).filter(partner__isnull=False).values_list("partner", flat=True)
+    )
     return Partner.objects.filter(pk__in=ids).order_by("name")
 
 
@@ -158,12 +165,21 @@ def call_add(*, meeting, partner, due_on: date | None = None) -> FollowUpCall:
 
 @transaction.atomic
 def call_record(
-    *, call: FollowUpCall, took_away="", did="", needs="", next_call_on: date | None = None, by: str = ""
+    *,
+    call: FollowUpCall,
+    took_away="",
+    did="",
+    planned="",
+    needs="",
+    next_call_on: date | None = None,
+    by: str = "",
 ) -> FollowUpCall:
-    """What the call brought: what they took away, did, need, and when to call next."""
+    """What the call brought, the toolkit's questions: what they took away, what they did already, what is
+    planned, what they still need, and when to call next."""
     call = FollowUpCall.objects.select_for_update().get(pk=call.pk)
     call.took_away = cleaning.block(took_away, max_len=CALL_TEXT_MAX, label=_("wat ze meenamen"))
     call.did = cleaning.block(did, max_len=CALL_TEXT_MAX, label=_("wat ze deden"))
+    call.planned = cleaning.block(planned, max_len=CALL_TEXT_MAX, label=_("wat er op de planning staat"))
     call.needs = cleaning.block(needs, max_len=CALL_TEXT_MAX, label=_("wat ze nodig hebben"))
     today = timezone.localdate()
     if next_call_on is not None and next_call_on <= today:
@@ -179,25 +195,51 @@ def halfway(start: date, end: date) -> date:
     return start + timedelta(days=(end - start).days // 2)
 
 
+def _method_follow_up(after):
+    """The process's own follow-up meeting from the method (Werk aan Netwerk's opvolgsessie), if it is not yet
+    the follow-up of a meeting and not held: planning dates that one instead of adding a second, empty one."""
+    taken = FollowUpMeeting.objects.filter(process=after.process).values_list("meeting_id", flat=True)
+    return (
+        after.process.meetings.filter(method_key=FOLLOW_UP_KEY, date__gt=after.date)
+        .exclude(pk__in=taken)
+        .exclude(pk=after.pk)
+        .order_by("date", "pk")
+        .first()
+    )
+
+
 @transaction.atomic
 def follow_up_meeting_plan(
     *, after, date: date, start_time: time = time(13, 0), planned_minutes: int = 120, name: str = ""
 ) -> FollowUpMeeting:
     """Plan a follow-up session some months after `after`; the facilitator is reminded to send its invitation
-    halfway between the two, as the toolkit advises."""
+    halfway between the two, as the toolkit advises. The method's own follow-up meeting, with its agenda, is
+    moved to that date when the process has one; otherwise a meeting is made."""
     if date <= after.date + timedelta(days=13):
         raise ValidationError(
             _("Plan de opvolgsessie minstens twee weken na de bijeenkomst, liefst een paar maanden.")
         )
-    name = name or _("Opvolgsessie: %(name)s") % {"name": after.name}
-    meeting = process_services.meeting_create(
-        process=after.process,
-        phase=after.phase,
-        name=name[: limits.NAME_MAX],
-        date=date,
-        start_time=start_time,
-        planned_minutes=planned_minutes,
-    )
+    own = _method_follow_up(after)
+    if own is not None:
+        meeting = process_services.meeting_update(
+            meeting=own,
+            name=(name or own.name)[: limits.NAME_MAX],
+            date=date,
+            start_time=start_time,
+            planned_minutes=planned_minutes or own.planned_minutes,
+            location=own.location,
+            online_link=own.online_link,
+        )
+    else:
+        name = name or _("Opvolgsessie: %(name)s") % {"name": after.name}
+        meeting = process_services.meeting_create(
+            process=after.process,
+            phase=after.phase,
+            name=name[: limits.NAME_MAX],
+            date=date,
+            start_time=start_time,
+            planned_minutes=planned_minutes,
+        )
     return FollowUpMeeting.objects.create(
         process=after.process, after=after, meeting=meeting, invite_on=halfway(after.date, date)
     )

@@ -88,6 +88,7 @@ class FollowUpCall(models.Model):
     due_on = models.DateField(_("bellen op"))
     took_away = models.TextField(_("wat namen ze mee"), max_length=CALL_TEXT_MAX, blank=True)
     did = models.TextField(_("wat deden ze al"), max_length=CALL_TEXT_MAX, blank=True)
+    planned = models.TextField(_("wat staat er op de planning"), max_length=CALL_TEXT_MAX, blank=True)
     needs = models.TextField(_("wat hebben ze nodig"), max_length=CALL_TEXT_MAX, blank=True)
     next_call_on = models.DateField(_("volgende belafspraak"), null=True, blank=True)
     called_at = models.DateTimeField(null=True, blank=True)

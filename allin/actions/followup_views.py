@@ -159,6 +159,7 @@ def _calls_context(request, meeting, follow_form=None):
             initial={
                 "took_away": call.took_away,
                 "did": call.did,
+                "planned": call.planned,
                 "needs": call.needs,
                 "next_call_on": call.next_call_on,
             },

@@ -201,7 +201,10 @@ class CallForm(forms.Form):
         label=_("Wat namen ze mee?"), max_length=CALL_TEXT_MAX, required=False, widget=_area(2)
     )
     did = forms.CharField(
-        label=_("Wat deden ze al?"), max_length=CALL_TEXT_MAX, required=False, widget=_area(2)
+        label=_("Is er al actie ondernomen?"), max_length=CALL_TEXT_MAX, required=False, widget=_area(2)
+    )
+    planned = forms.CharField(
+        label=_("Wat staat er op de planning?"), max_length=CALL_TEXT_MAX, required=False, widget=_area(2)
     )
     needs = forms.CharField(
         label=_("Wat hebben ze nog nodig?"), max_length=CALL_TEXT_MAX, required=False, widget=_area(2)

@@ -9,7 +9,10 @@ from django.utils import timezone
 
 from allin.actions import feedback, followup, services
 from allin.actions.models import ActionStatus
-from allin.live.models import Note, VoteOption
+from allin.core.site import public_url
+from allin.live import services as live_services
+from allin.live.kinds import plans
+from allin.live.models import Activity, Note, VoteOption
 from allin.network.models import Partner
 
 PARTNERS = ["Jongerenwerk Voorbeeld", "Schuldhulpverlening Gemeente Voorbeeld", "ROC Voorbeeld"]
@@ -74,9 +77,78 @@ def _source_for(live, idea):
     return {"note": note} if note is not None else None
 
 
+# Werk aan Netwerk's "Acties!": what each organisation's representative sent from a phone in the session.
+WAN_ROWS = [
+    (
+        "Stagebank voor mbo-studenten in de techniek",
+        "ROC Voorbeeld",
+        "Els Visser",
+        "Voor de zomer",
+        "Samen met het Leerwerkloket",
+    ),
+    (
+        "Eén vaste contactpersoon nazorg per opleiding",
+        "ROC Voorbeeld",
+        "Els Visser",
+        "Nieuw schooljaar",
+        "Via de loopbaancoördinatoren",
+    ),
+    (
+        "Elke maand een werkgeversontbijt over nazorg",
+        "Bouwbedrijf Van Dam",
+        "Henk van Dam",
+        "Vanaf september",
+        "Om de beurt bij een ander bedrijf",
+    ),
+    (
+        "Oud-studenten zonder werk zelf opbellen",
+        "UWV Werkbedrijf Voorbeeld",
+        "Jeroen Smit",
+        "Binnen drie maanden",
+        "Met de lijst van het RMC",
+    ),
+]
+
+
+def _wan_session(wan):
+    """Werk aan Netwerk's session, held two weeks ago: the rows of "Acties!" fill the agreement cards of
+    three organisations, one row already became an action, and the call list is ready."""
+    meeting = wan.meetings.filter(method_key="sessie").first()
+    if meeting is None or getattr(meeting, "live", None) is not None:
+        return
+    item = next((i for i in meeting.items.all() if "fields" in (i.activity or {})), None)
+    if item is None:
+        return
+    live = live_services.live_open(meeting=meeting, base_url=public_url("/"))
+    live_services.item_goto(live=live, item=item)
+    activity = Activity.objects.select_related("live__meeting__process").get(live=live, item=item)
+    phones, made = {}, []
+    for what, organisation, who, when, how in WAN_ROWS:
+        if organisation not in phones:
+            phones[organisation] = live_services.attendee_join(
+                live=live, name=who.split()[0], role="professional"
+            )
+        plan, _created = plans.plan_create(
+            activity=activity,
+            attendee=phones[organisation],
+            client_id=uuid.uuid5(uuid.NAMESPACE_URL, "demo-wan-" + what),
+            what=what,
+            organisation=organisation,
+            who=who,
+            when=when,
+            how=how,
+        )
+        made.append(plan)
+    live_services.live_close(live=live)
+    if made[0].partner_id:
+        followup.action_from_card_line(process=wan, plan=made[0])
+    followup.call_list_create(meeting=meeting)
+
+
 def load(*, workspace, user, allin, wan):
     """workspace: the demo workspace; user: its owner; allin: the ALL-IN process (phase A and B held);
-    wan: the Werk aan Netwerk process (ahead)."""
+    wan: the Werk aan Netwerk process (its session held two weeks ago)."""
+    _wan_session(wan)
     session = allin.meetings.get(method_key="b-sessie")
     live = getattr(session, "live", None)
     if live is None:

@@ -178,7 +178,9 @@ class PhotoCard(models.Model):
     workspace = models.ForeignKey(
         "workspaces.Workspace", on_delete=models.CASCADE, related_name="photo_cards"
     )
-    image = models.ImageField(upload_to=photo_path, width_field="width", height_field="height")
+    # Empty for a card of the shipped set (live.photo_set): `stock` names its drawing instead.
+    image = models.ImageField(upload_to=photo_path, width_field="width", height_field="height", blank=True)
+    stock = models.CharField(max_length=40, blank=True)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     alt_text = models.CharField(_("beschrijving"), max_length=ALT_MAX)
@@ -190,6 +192,13 @@ class PhotoCard(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace", "stock"],
+                condition=~models.Q(stock=""),
+                name="one_stock_card_per_workspace",
+            )
+        ]
 
     def __str__(self):
         return self.alt_text

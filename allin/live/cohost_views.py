@@ -132,6 +132,7 @@ def revoke(request, pk):
 
 @never_cache
 @ensure_csrf_cookie
+@ratelimit.token_link  # a wrong secret counts with every other link's from this address
 def invitation(request, token):
     cohost = cohosts.invitation_for(token)
     if cohost is None:
@@ -139,7 +140,7 @@ def invitation(request, token):
     live = cohost.live
     if not live.is_open:
         return render(request, "live/ended.html", {"live": live})
-    form = AcceptForm(request.POST if request.method == "POST" else None)
+    form = AcceptForm(request.POST) if request.method == "POST" else AcceptForm()
     status = 200
     if request.method == "POST":
         if not room.join_attempt_allowed(request=request, live=live):
@@ -282,6 +283,8 @@ def act(request, code, action):
         # live.js puts the fresh controls in place; a refusal's reason is in them (it swaps only a 2xx answer).
         response = render(request, "live/cohost/_controls.html", _controls_context(live, cohost, error))
         response["X-Live-Version"] = str(live.version)
+        # Ours (phone_views.ANSWER_HEADER; pages may not import it): a proxy's error page never replaces them.
+        response["X-Live-Answer"] = "1"
         return response
     if error:
         messages.error(request, error)

@@ -14,7 +14,7 @@ WHOLE_MAX = 9999  # minutes or seconds in the timer's fields
 
 
 class ItemForm(forms.Form):
-    item = forms.IntegerField(min_value=1)
+    item = posted.Id()
 
 
 class StepForm(forms.Form):
@@ -33,7 +33,7 @@ class ScreenForm(forms.Form):
 
 
 class ActivityForm(forms.Form):
-    activity = forms.IntegerField(min_value=1)
+    activity = posted.Id()
 
 
 class ActivityStateForm(ActivityForm):
@@ -51,7 +51,7 @@ class NoteAddForm(ActivityForm):
 
 
 class NoteForm(forms.Form):
-    note = forms.IntegerField(min_value=1)
+    note = posted.Id()
 
 
 class NoteHideForm(NoteForm):
@@ -59,11 +59,11 @@ class NoteHideForm(NoteForm):
 
 
 class NoteMoveForm(NoteForm):
-    theme = forms.IntegerField(min_value=1, required=False)
+    theme = posted.Id(required=False)
 
 
 class ThemeForm(forms.Form):
-    theme = forms.IntegerField(min_value=1)
+    theme = posted.Id()
 
 
 class ThemeAddForm(ActivityForm):
@@ -75,7 +75,7 @@ class ThemeRenameForm(ThemeForm):
 
 
 class ThemeMergeForm(ThemeForm):
-    into = forms.IntegerField(min_value=1)
+    into = posted.Id()
 
 
 class TimerStartForm(forms.Form):

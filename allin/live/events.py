@@ -51,6 +51,9 @@ class LiveEvent:
     # The note as the service saved it (NOTE_ADDED), with its board and meeting loaded: the screens render it
     # without reading it back. Not part of the event's identity; a listener without it reads note_id.
     note: object = field(default=None, compare=False, repr=False)
+    # The meeting's screens_version as this change left it (NOTE_ADDED): what projector and consoles show
+    # besides the notes (a board's themes, ...) is as it was at that version.
+    screens_version: int = field(default=0, compare=False)
 
 
 _listeners: list[Callable[[LiveEvent], None]] = []
@@ -80,9 +83,14 @@ def _deliver(event: LiveEvent) -> None:
 
 
 def _bump(live_id: int, what: str) -> int:
-    """The meeting's next version, also marking what kind of catching up it needs; in the caller's
-    transaction, so the version is this change's own. One statement where the database can return the new
-    value from an UPDATE (PostgreSQL, SQLite 3.35+), an UPDATE and a read otherwise."""
+    return _bump_both(live_id, what)[0]
+
+
+def _bump_both(live_id: int, what: str) -> tuple[int, int]:
+    """The meeting's next version and its screens_version after it, also marking what kind of catching up
+    the change needs; in the caller's transaction, so the version is this change's own. One statement where
+    the database can return the new values from an UPDATE (PostgreSQL, SQLite 3.35+), an UPDATE and a read
+    otherwise."""
     columns = ["version"]
     if what in PHONE_STAGE:
         columns.append("stage_version")
@@ -95,21 +103,22 @@ def _bump(live_id: int, what: str) -> int:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {quote(LiveMeeting._meta.db_table)} SET {assignments} "
-                f"WHERE {quote(LiveMeeting._meta.pk.column)} = %s RETURNING {quote('version')}",
+                f"WHERE {quote(LiveMeeting._meta.pk.column)} = %s "
+                f"RETURNING {quote('version')}, {quote('screens_version')}",
                 [live_id],
             )
             row = cursor.fetchone()
         if row is None:
             raise LiveMeeting.DoesNotExist(live_id)
-        return row[0]
+        return row[0], row[1]
     LiveMeeting.objects.filter(pk=live_id).update(**{column: F("version") + 1 for column in columns})
-    return LiveMeeting.objects.values_list("version", flat=True).get(pk=live_id)
+    return LiveMeeting.objects.values_list("version", "screens_version").get(pk=live_id)
 
 
-def next_version(live_id: int, what: str) -> int:
-    """The version a change about to be saved takes (a note stores it in its own row); the caller announces
-    the change afterwards (note_added)."""
-    return _bump(live_id, what)
+def next_version(live_id: int, what: str) -> tuple[int, int]:
+    """The version a change about to be saved takes (a note stores it in its own row), and the meeting's
+    screens_version with it; the caller announces the change afterwards (note_added)."""
+    return _bump_both(live_id, what)
 
 
 def _changed(live_id: int, what: str, **ids) -> int:
@@ -126,13 +135,23 @@ def board_changed(live_id: int) -> int:
     return _changed(live_id, BOARD)
 
 
-def note_added(note) -> int:
-    """A note saved with the version next_version(live_id, NOTE_ADDED) gave it."""
+def note_added(note, screens_version: int = 0) -> int:
+    """A note saved with the version next_version(live_id, NOTE_ADDED) gave it (and the screens_version that
+    came with it)."""
     live_id = note.activity.live_id
     if not note.version:
-        note.version = _bump(live_id, NOTE_ADDED)
+        note.version, screens_version = _bump_both(live_id, NOTE_ADDED)
         Note.objects.filter(pk=note.pk).update(version=note.version)
-    announce(LiveEvent(live_id, NOTE_ADDED, note_id=note.pk, version=note.version, note=note))
+    announce(
+        LiveEvent(
+            live_id,
+            NOTE_ADDED,
+            note_id=note.pk,
+            version=note.version,
+            note=note,
+            screens_version=screens_version,
+        )
+    )
     return note.version
 
 

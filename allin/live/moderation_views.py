@@ -14,7 +14,7 @@ class ModeForm(forms.Form):
 
 
 class PhoneForm(forms.Form):
-    attendee = forms.IntegerField()
+    attendee = posted.Id()
 
 
 def _attendee(request, live):

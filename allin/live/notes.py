@@ -82,8 +82,14 @@ def note_create(
         if existing is None:
             raise
         return _same_author(existing, attendee, author), False
+    screens_version = 0
     try:
         with transaction.atomic():
+            # A board's note takes the meeting's next version in the same savepoint as its insert, so a
+            # collision undoes both; a kind's note tells its screens itself.
+            version, screens_version = (
+                events.next_version(activity.live_id, events.NOTE_ADDED) if rules is None else (0, 0)
+            )
             note = Note.objects.create(
                 activity=activity,
                 attendee=attendee,
@@ -94,9 +100,7 @@ def note_create(
                 # Board notes wait in moderation; a kind's notes (a dream's reaction, a table's idea) do not:
                 # their consoles have no "let through".
                 **(moderation.held_fields(activity, attendee) if rules is None else {}),
-                # A board's note takes the meeting's next version in the same savepoint, so a collision
-                # undoes both; a kind's note tells its screens itself.
-                version=events.next_version(activity.live_id, events.NOTE_ADDED) if rules is None else 0,
+                version=version,
             )
     except IntegrityError:  # the same key, from a retry or a second request racing this one
         existing = Note.objects.filter(activity=activity, client_id=client_id).first()
@@ -104,7 +108,7 @@ def note_create(
             raise
         return _same_author(existing, attendee, author), False
     if rules is None:
-        events.note_added(note)
+        events.note_added(note, screens_version=screens_version)
     return note, True
 
 

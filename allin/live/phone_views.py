@@ -240,7 +240,11 @@ def _note_form_error(form):
 
 
 def _kind_for(live, activity_id):
-    activity = Activity.objects.select_related("live").filter(live=live, pk=activity_id).first()
+    # No ORDER BY on a primary key, and the meeting the caller already has (with its process and workspace)
+    # instead of a join: every phone that posted on a board asks here when the board comes back.
+    activity = next(iter(Activity.objects.filter(live=live, pk=activity_id).order_by()[:1]), None)
+    if activity is not None:
+        activity.live = live
     spec = registry.get(activity.kind) if (activity and not activity.takes_notes) else None
     return activity, spec
 

@@ -135,7 +135,8 @@ def _flatten(image):
 def photo_card_upload(*, workspace, upload, alt_text: str, uploaded_by=None) -> PhotoCard:
     alt_text = clean_alt(alt_text)
     type(workspace).objects.select_for_update().filter(pk=workspace.pk).first()  # counts one upload at a time
-    if PhotoCard.objects.filter(workspace=workspace).count() >= PHOTO_CARDS_MAX:
+    # The shipped set does not count: a workspace keeps room for PHOTO_CARDS_MAX cards of its own.
+    if PhotoCard.objects.filter(workspace=workspace, stock="").count() >= PHOTO_CARDS_MAX:
         raise ValidationError(
             _("Een werkruimte heeft hoogstens %(max)d fotokaarten. Verwijder er eerst een.")
             % {"max": PHOTO_CARDS_MAX}
@@ -171,7 +172,8 @@ def photo_card_delete(*, card: PhotoCard) -> None:
     """Remove the card; dreams that chose it keep their words. The file goes after the commit."""
     name, storage, workspace_id = card.image.name, card.image.storage, card.workspace_id
     card.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:  # a card of the shipped set has no file of its own
+        transaction.on_commit(lambda: storage.delete(name))
     _refresh_lives(workspace_id)
 
 

@@ -20,7 +20,7 @@ from allin.core import ratelimit
 from allin.core.tokens import secrets_match
 from allin.workspaces.access import workspace_view
 
-from . import attendance, photo_cards
+from . import attendance, photo_cards, photo_set
 from .activity_models import ALT_MAX
 from .models import LiveMeeting
 
@@ -132,6 +132,8 @@ def _serve(card):
     """The image as we wrote it, with headers that stop a browser from reading it as anything else."""
     if card is None:
         raise Http404
+    if card.stock:
+        return _serve_stock(card)
     content_type = CONTENT_TYPES.get(os.path.splitext(card.image.name)[1].lower())
     if content_type is None:
         raise Http404
@@ -140,13 +142,26 @@ def _serve(card):
     except (FileNotFoundError, OSError):
         raise Http404 from None
     response = FileResponse(handle, content_type=content_type)
+    return _image_headers(response, os.path.splitext(card.image.name)[1])
+
+
+def _image_headers(response, extension):
     response["X-Content-Type-Options"] = "nosniff"
     # A name that tells nothing about the card (no record number, no token).
-    response["Content-Disposition"] = f'inline; filename="fotokaart{os.path.splitext(card.image.name)[1]}"'
+    response["Content-Disposition"] = f'inline; filename="fotokaart{extension}"'
+    # Sandboxed with nothing allowed: a drawing (SVG) opened on its own runs no script and loads nothing.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+def _serve_stock(card):
+    path = photo_set.path_of(card.stock)
+    if path is None:
+        raise Http404
+    response = FileResponse(path.open("rb"), content_type=photo_set.CONTENT_TYPE)
+    return _image_headers(response, ".svg")
 
 
 @require_GET

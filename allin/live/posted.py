@@ -45,6 +45,21 @@ class ClientId(forms.UUIDField):
         return super().clean(value) or uuid.uuid4()
 
 
+ID_MAX = 2**63 - 1  # the largest key a database column holds: a bigger number would fail the query, not miss
+
+
+class Id(forms.IntegerField):
+    """A record's key the page posts (a table, an option, a phone). `message`: the page's words for one that is
+    missing, no number, or out of every key's range; without it the general message."""
+
+    def __init__(self, *, message=None, **kwargs):
+        if message is not None:
+            kwargs["error_messages"] = {
+                key: message for key in ("required", "invalid", "min_value", "max_value")
+            }
+        super().__init__(min_value=1, max_value=ID_MAX, **kwargs)
+
+
 class Ids(forms.Field):
     """Every value of a repeated field (`?note=3&note=7`) as whole numbers; empty when none is sent."""
 
@@ -55,7 +70,10 @@ class Ids(forms.Field):
 
     def to_python(self, value):
         try:
-            return [int(v) for v in value or ()]
+            ids = [int(v) for v in value or ()]
+            if any(not 1 <= pk <= ID_MAX for pk in ids):
+                raise ValueError
+            return ids
         except (TypeError, ValueError):
             raise ValidationError(
                 self.error_messages.get("invalid") or bad_request(), code="invalid"

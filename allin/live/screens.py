@@ -62,11 +62,31 @@ def _note_added(event):
         note = Note.objects.select_related(
             "activity__live__meeting__process__workspace", "attendee", "theme"
         ).get(pk=event.note_id)
-    return [(group(event.live_id, audience), ops) for audience, ops in note_ops(note).items() if ops]
+    themes = _themes_at(note.activity, event.screens_version) if event.screens_version else None
+    return [(group(event.live_id, audience), ops) for audience, ops in note_ops(note, themes).items() if ops]
 
 
-def note_ops(note) -> dict:
-    """The operations that add one note to the projector and to the consoles (a push, or a delta)."""
+# A board's themes as they were at a screens_version of its meeting: every change of themes bumps that version,
+# so the notes of a room posting at once read them once, not once each. Per process; small.
+_THEMES: dict = {}
+_THEMES_MAX = 256
+
+
+def _themes_at(activity, screens_version) -> list:
+    # The meeting's code too: a database that starts again (a test's, rolled back) hands out the same ids.
+    key = (activity.live.code, activity.pk, screens_version)
+    themes = _THEMES.get(key)
+    if themes is None:
+        themes = list(activity.themes.all())
+        if len(_THEMES) >= _THEMES_MAX:
+            _THEMES.clear()
+        _THEMES[key] = themes
+    return themes
+
+
+def note_ops(note, themes=None) -> dict:
+    """The operations that add one note to the projector and to the consoles (a push, or a delta).
+    `themes`: the board's themes when the caller has them."""
     activity = note.activity
     live = activity.live
     out = {}
@@ -83,7 +103,9 @@ def note_ops(note) -> dict:
         "live/_note_console.html",
         {
             "note": note,
-            "themes": list(activity.themes.all()) if activity.kind != Activity.Kind.PARKING else [],
+            "themes": []
+            if activity.kind == Activity.Kind.PARKING
+            else (themes if themes is not None else list(activity.themes.all())),
             "ws_slug": meeting.process.workspace.slug,
             "meeting_pk": meeting.pk,
             # Viewers watch consoles too; their POSTs are refused, so the controls may show.

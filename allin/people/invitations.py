@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from allin.core.text import one_line
 
 from . import mail, selectors
-from .models import BRING_MAX, INFO_NOTE_MAX, REMARK_MAX, Invitation, MeetingInfo, RsvpAnswer, new_secret
+from .models import BRING_MAX, INFO_NOTE_MAX, REMARK_MAX, Invitation, MeetingInfo, RsvpAnswer, RsvpLink
 
 logger = logging.getLogger(__name__)
 
@@ -74,8 +74,7 @@ def _send(*, meetings, participants, series, sent_by, connection) -> SendResult:
             last = _last_mail(invitation)
             if not invitation.is_revoked and last and last > now - SEND_WINDOW:
                 continue
-            if invitation.is_revoked:  # a new link; the revoked one stays useless
-                invitation.secret = new_secret()
+            if invitation.is_revoked:  # the e-mail brings a new link; the revoked ones were removed
                 invitation.revoked_at = None
             invitation.sent_at = now
             invitation.series = series
@@ -142,8 +141,9 @@ def invitations_remind(*, meeting, sent_by=None, connection=None) -> SendResult:
 
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation) -> Invitation:
-    """Make the invitation's link useless at once. Sending the invitation again makes a new link."""
-    Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now(), secret=new_secret())
+    """Make the invitation's links useless at once. Sending the invitation again makes a new link."""
+    Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
+    RsvpLink.objects.filter(invitation=invitation).delete()
     invitation.refresh_from_db()
     return invitation
 

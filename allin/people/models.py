@@ -84,16 +84,17 @@ class RsvpAnswer(models.TextChoices):
 
 
 def new_secret():
+    """Named by the first migrations (the column they made is gone: RsvpLink keeps only hashes)."""
     return secrets.token_urlsafe(16)
 
 
 class Invitation(models.Model):
-    """One participant invited to one meeting. The personal RSVP link is a signed token naming this row and
-    its secret; a new secret or revoked_at makes old links useless."""
+    """One participant invited to one meeting. A personal RSVP link is a signed token naming this row and a
+    random secret of its own, whose hash only an RsvpLink keeps; revoked_at (and removing the links) makes old
+    links useless."""
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="invitations")
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participant_invitations")
-    secret = models.CharField(max_length=40, default=new_secret)
     # Sent in one e-mail with the other meetings of the series.
     series = models.BooleanField(default=False)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -117,6 +118,18 @@ class Invitation(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+
+class RsvpLink(models.Model):
+    """One RSVP link sent to the participant (every invitation or reminder e-mail brings a new one): the hash
+    of its random secret. Older links keep working until the invitation is revoked or the person erased."""
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="links")
+    secret_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.invitation_id}"
 
 
 class AttendanceSource(models.TextChoices):

@@ -22,7 +22,7 @@ from .models import (
     Participant,
     ParticipantRole,
     ProcessPrivacy,
-    new_secret,
+    RsvpLink,
 )
 
 
@@ -148,7 +148,8 @@ def participant_erase(*, participant: Participant) -> Participant:
     participant.erased_at = timezone.now()
     participant.save()
     now = timezone.now()
-    participant.invitations.update(remark="", secret=new_secret(), revoked_at=now)
+    participant.invitations.update(remark="", revoked_at=now)
+    RsvpLink.objects.filter(invitation__participant=participant).delete()
     participant.attendees.update(name="")
     audit_record(
         workspace=participant.process.workspace_id,

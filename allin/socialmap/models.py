@@ -199,8 +199,8 @@ class Preparation(models.Model):
         HelpOrganisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="preparations"
     )
     email = models.EmailField(_("e-mailadres"), max_length=limits.EMAIL_MAX, blank=True)
-    # Part of the signed link; a new nonce (resend) makes every older link useless.
-    nonce = models.CharField(max_length=32)
+    # The hash of the link's random secret (allin.core.tokens); a new one (resend, revoke) ends every older link.
+    secret_hash = models.CharField(max_length=64)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from allin.core import ratelimit
 from allin.core.forms import run_service
+from allin.core.tokens import secrets_match
 from allin.processes import selectors as planning
 from allin.workspaces.access import workspace_view
 
@@ -21,10 +22,29 @@ POSTS_PER_TEN_MINUTES = 30
 WRONG_LINKS_PER_MINUTE = 20
 
 
-def _rows(process):
+# The database keeps only a hash of each link's secret, so a link can be shown only to the facilitator who made
+# it, from their session, for as long as it is the preparation's current one.
+_SESSION_LINK = "prep-link:{pk}"
+
+
+def _remember_link(request, prep):
+    request.session[_SESSION_LINK.format(pk=prep.pk)] = {
+        "link": preparations.link(prep),
+        "hash": prep.secret_hash,
+    }
+
+
+def _known_link(request, prep):
+    kept = request.session.get(_SESSION_LINK.format(pk=prep.pk)) or {}
+    if prep.revoked_at is None and secrets_match(kept.get("hash"), prep.secret_hash):
+        return kept.get("link")
+    return None
+
+
+def _rows(request, process):
     rows = []
     for prep in selectors.SocialMap(process).preparations:
-        rows.append({"prep": prep, "answers": questions.answered(prep), "link": preparations.link(prep)})
+        rows.append({"prep": prep, "answers": questions.answered(prep), "link": _known_link(request, prep)})
     return rows
 
 
@@ -38,6 +58,7 @@ def preparation_list(request, pk):
             lambda d: preparations.preparation_create(process=process, created_by=request.user, **d),
         )
         if prep is not None:
+            _remember_link(request, prep)
             if prep.sent_at:
                 messages.success(
                     request, _("De link is gemaakt en gemaild naar %(email)s.") % {"email": prep.email}
@@ -49,7 +70,12 @@ def preparation_list(request, pk):
                 )
             return redirect("socialmap_preparations", workspace=request.workspace.slug, pk=process.pk)
     status = 400 if request.method == "POST" else 200
-    context = {"process": process, "form": form, "rows": _rows(process), "link_days": preparations.LINK_DAYS}
+    context = {
+        "process": process,
+        "form": form,
+        "rows": _rows(request, process),
+        "link_days": preparations.LINK_DAYS,
+    }
     return render(request, "socialmap/preparations.html", context, status=status)
 
 
@@ -59,6 +85,7 @@ def preparation_revoke(request, pk, prep_pk):
     process = planning.process_get(request.workspace, pk)
     prep = selectors.preparation_get(process, prep_pk)
     preparations.preparation_revoke(preparation=prep)
+    request.session.pop(_SESSION_LINK.format(pk=prep.pk), None)
     messages.success(request, _("De link van %(name)s werkt niet meer.") % {"name": prep.name})
     return redirect("socialmap_preparations", workspace=request.workspace.slug, pk=process.pk)
 
@@ -68,6 +95,7 @@ def preparation_revoke(request, pk, prep_pk):
 def preparation_resend(request, pk, prep_pk):
     process = planning.process_get(request.workspace, pk)
     prep = preparations.preparation_resend(preparation=selectors.preparation_get(process, prep_pk))
+    _remember_link(request, prep)
     if prep.email:
         text = _("Een nieuwe link is gemaild naar %(email)s. De oude link werkt niet meer.") % {
             "email": prep.email

@@ -1,10 +1,12 @@
 """The individual preparations of professionals and policy makers, filled through a personal link.
 
-A link is signed (unguessable, cannot be altered), names one preparation and its current nonce, and is valid
-until the preparation's expires_at (30 days after it was made or resent). Revoking sets revoked_at; resending
-draws a new nonce, so every older link stops working. No account is needed."""
+A link is signed (cannot be altered) and names one preparation and a random secret of its own
+(allin.core.tokens), whose hash only the preparation keeps: the key alone cannot mint a link, nor can a copy of
+the database. It is valid until the preparation's expires_at (30 days after it was made or resent). Revoking sets
+revoked_at and replaces the hash; resending draws a new secret, so every older link stops working. The link
+exists only when it is made: in the e-mail, and for the facilitator who made it (preparation_views keeps it
+in their session). No account is needed."""
 
-import secrets
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -18,7 +20,15 @@ from django.utils.translation import gettext as _
 
 from allin.core import limits
 from allin.core.site import public_url
-from allin.core.tokens import make_token, read_token
+from allin.core.tokens import (
+    link_secret_hash,
+    link_secret_matches,
+    make_link_token,
+    new_link_secret,
+    read_link_token,
+    secrets_match,
+    unknown_secret_hash,
+)
 
 from . import questions, rules
 from .models import ANSWER_MAX, Preparation
@@ -43,8 +53,16 @@ def link_messages() -> dict:
     }
 
 
+def _new_link(preparation) -> None:
+    """A new secret for the (saved) preparation: its hash on the record, the link only on this object."""
+    secret = new_link_secret()
+    preparation.secret_hash = link_secret_hash(secret)
+    preparation.link_token = make_link_token(purpose=PURPOSE, parts=[preparation.pk], secret=secret)
+
+
 def token(preparation) -> str:
-    return make_token(purpose=PURPOSE, value=f"{preparation.pk}.{preparation.nonce}")
+    """The link's token, only on the object that preparation_create or preparation_resend returned."""
+    return preparation.link_token
 
 
 def link(preparation) -> str:
@@ -53,17 +71,20 @@ def link(preparation) -> str:
 
 def from_token(value) -> tuple[Preparation | None, str | None]:
     """(preparation, None) for a link that may be used now; (None, reason) otherwise."""
-    signed = read_token(purpose=PURPOSE, token=str(value or ""), max_age_seconds=(LINK_DAYS + 1) * 86400)
-    if signed is None or "." not in signed:
+    found = read_link_token(
+        purpose=PURPOSE, token=str(value or ""), max_age_seconds=(LINK_DAYS + 1) * 86400, numbers=1
+    )
+    if found is None:
         return None, INVALID
-    pk, nonce = signed.split(".", 1)
+    pk, secret = found
     preparation = (
         Preparation.objects.select_related("process__workspace", "organisation").filter(pk=pk).first()
-        if pk.isdigit()
-        else None
     )
-    if preparation is None or not secrets.compare_digest(preparation.nonce, nonce):
+    if preparation is None:
         return None, INVALID
+    if not link_secret_matches(secret, preparation.secret_hash):
+        # A revoked record no longer knows its secret; only its number says that a link was withdrawn.
+        return None, (REVOKED if preparation.revoked_at is not None else INVALID)
     if preparation.revoked_at is not None:
         return None, REVOKED
     if preparation.expires_at <= timezone.now():
@@ -123,23 +144,25 @@ def preparation_create(
         organisation_name=organisation_name,
         organisation=organisation,
         email=email,
-        nonce=secrets.token_hex(16),
+        secret_hash=unknown_secret_hash(),
         expires_at=timezone.now() + timedelta(days=LINK_DAYS),
         created_by=created_by,
     )
     preparation.save()
+    _new_link(preparation)
     if send:
         _send(preparation)
-        preparation.save(update_fields=["sent_at"])
+    preparation.save(update_fields=["secret_hash", "sent_at"])
     return preparation
 
 
 @transaction.atomic
 def preparation_revoke(*, preparation) -> Preparation:
-    """The link stops working at once. What was filled in stays."""
+    """The link stops working at once (its secret is forgotten). What was filled in stays."""
     if preparation.revoked_at is None:
         preparation.revoked_at = timezone.now()
-        preparation.save(update_fields=["revoked_at"])
+        preparation.secret_hash = unknown_secret_hash()
+        preparation.save(update_fields=["revoked_at", "secret_hash"])
     return preparation
 
 
@@ -147,12 +170,12 @@ def preparation_revoke(*, preparation) -> Preparation:
 def preparation_resend(*, preparation) -> Preparation:
     """A new link, valid for another 30 days; every older link (also a revoked one) stops working. Sent by
     e-mail when there is an address."""
-    preparation.nonce = secrets.token_hex(16)
+    _new_link(preparation)
     preparation.expires_at = timezone.now() + timedelta(days=LINK_DAYS)
     preparation.revoked_at = None
     if preparation.email:
         _send(preparation)
-    preparation.save(update_fields=["nonce", "expires_at", "revoked_at", "sent_at"])
+    preparation.save(update_fields=["secret_hash", "expires_at", "revoked_at", "sent_at"])
     return preparation
 
 
@@ -161,7 +184,7 @@ def preparation_answer(*, preparation, answers: dict, ratings: dict | None = Non
     """Store what the person filled in. Ratings (1 to 5) only for a professional, about their own
     organisation. The link must still be valid at this moment."""
     locked = Preparation.objects.select_for_update().get(pk=preparation.pk)
-    if locked.revoked_at is not None or not secrets.compare_digest(locked.nonce, preparation.nonce):
+    if locked.revoked_at is not None or not secrets_match(locked.secret_hash, preparation.secret_hash):
         raise ValidationError(link_messages()[REVOKED])
     if locked.expires_at <= timezone.now():
         raise ValidationError(link_messages()[EXPIRED])

@@ -33,7 +33,7 @@ def acties(wan):
         (m, i)
         for m in wan.meetings.order_by("date")
         for i in m.items.all()
-        if (i.activity or {}).get("type") == "plans"
+        if (i.activity or {}).get("type") == "plans" and "fields" in i.activity
     )
     live = live_services.live_open(meeting=meeting, base_url="http://testserver")
     live_services.item_goto(live=live, item=item)

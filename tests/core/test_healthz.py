@@ -64,3 +64,31 @@ def test_healthz_round_trips_through_redis(client, db, settings):
         channel_layers.backends.clear()
     assert response.status_code == 200
     assert response.json()["channels"] == "ok"
+
+
+@pytest.mark.skipif(not _redis_answers(), reason="no Redis at 127.0.0.1:6379")
+def test_the_redis_round_trip_answers_while_a_websocket_of_the_worker_is_waiting(settings):
+    """A worker with an open websocket is healthy: the ping does not queue behind the socket's receive (it used a
+    process-local channel, and /healthz answered 503 during every live meeting on Redis)."""
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": ["redis://127.0.0.1:6379/0"]},
+        }
+    }
+    channel_layers.backends.clear()
+
+    async def a_socket_and_a_ping():
+        layer = channel_layers["default"]
+        socket_channel = await layer.new_channel()
+        waiting = asyncio.create_task(layer.receive(socket_channel))  # what an open consumer does
+        await asyncio.sleep(0.2)
+        try:
+            return await health._round_trip(1.0)
+        finally:
+            waiting.cancel()
+
+    try:
+        assert asyncio.run(a_socket_and_a_ping()) == "ok"
+    finally:
+        channel_layers.backends.clear()

@@ -123,6 +123,7 @@ def test_next_and_previous(live, phone):
     services.item_goto(live=live, item=items[0])
     response = _act(phone, live, "stap", {"direction": "next"})
     assert response.status_code == 200 and items[1].title in response.content.decode()
+    assert response["X-Live-Answer"] == "1"  # ours: the page's script never puts a proxy's page in its place
     live.refresh_from_db()
     assert live.current_item == items[1]
     _act(phone, live, "stap", {"direction": "previous"}, htmx=False)
@@ -274,3 +275,12 @@ def test_an_unused_invitation_is_revoked_too(live, facilitator):
     pending = live.cohosts.get()
     client_for(facilitator).post(_console(live, "live_cohost_revoke"), {"cohost": pending.pk})
     assert Client().get(link).status_code == 404
+
+
+def test_the_phone_script_gets_the_fresh_controls_in_place(live, board, phone):
+    """live.js posts the buttons with X-Live (phone pages have no htmx) and puts the answer in #stage."""
+    url = reverse("live_cohost_action", args=[live.code, "insturen"])
+    response = phone.post(url, {"activity": board.pk, "is_open": "0"}, HTTP_X_LIVE="1")
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html and "Insturen openen" in html
+    assert response["X-Live-Version"] == str(live.__class__.objects.get(pk=live.pk).version)

@@ -47,3 +47,18 @@ def test_the_switches_still_switch(live, facilitator):
     assert fresh.room_closed and fresh.moderated
     assert console_post(facilitator, live, "live_moderation", {}).status_code == 200  # absent is "off"
     assert not LiveMeeting.objects.get(pk=live.pk).moderated
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("live_item_goto", {"item": "9" * 25}),
+        ("live_note_hide", {"note": "9" * 25, "hidden": "1"}),
+        ("live_theme_merge", {"theme": "1", "into": "-3"}),
+        ("live_phone_hide", {"attendee": "9" * 25}),
+    ],
+)
+def test_a_key_out_of_every_range_is_refused_not_an_error(live, facilitator, name, data):
+    response = console_post(facilitator, live, name, data)
+    assert response.status_code == 400
+    assert "Dit verzoek klopt niet. Laad de pagina opnieuw." in response.content.decode()

@@ -120,6 +120,38 @@ def test_the_push_of_a_new_note_renders_the_note_as_saved_without_reading_it_bac
     assert not [sql for sql in selects if 'FROM "live_note" INNER JOIN' in sql]
 
 
+def _console_html(sends, live_id):
+    return [op for name, ops in sends if name == group(live_id, CONSOLE) for op in ops][0]["html"]
+
+
+def test_the_consoles_note_card_offers_the_themes_as_they_are_when_the_note_comes_in(
+    board, sent, django_capture_on_commit_callbacks
+):
+    """A room posting at once reads the board's themes once, not once per note; a theme made in between is in
+    the next note's card all the same (every change of themes moves the meeting's screens_version on)."""
+    from django.db import connection
+
+    theme_reads = []
+
+    def record(execute, sql, params, many, context):
+        if 'FROM "live_theme"' in sql:
+            theme_reads.append(sql)
+        return execute(sql, params, many, context)
+
+    room = [helpers.join(board.live, name=name) for name in ("Ali", "Bo", "Cas", "Dirk")]
+    with connection.execute_wrapper(record):
+        for attendee in room[:3]:
+            with django_capture_on_commit_callbacks(execute=True):
+                helpers.post(board, attendee, text=f"Van {attendee.name}")
+    assert len(theme_reads) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        notes.theme_create(activity=board, name="Vervoer")
+    with django_capture_on_commit_callbacks(execute=True):
+        helpers.post(board, room[3], text="Van Dirk")
+    assert "Vervoer" not in _console_html(sent[0], board.live_id)
+    assert "Vervoer" in _console_html(sent[-1], board.live_id)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_failed_push_after_the_commit_is_logged_and_the_phone_still_gets_200(
     workspace, monkeypatch, caplog
@@ -195,7 +227,22 @@ def test_only_the_app_config_imports_the_screens_layer():
     assert importers == []
 
 
+def _package_imports(path):
+    """`from . import x` where x is not a sibling module reaches into the package itself (its __init__)."""
+    siblings = {p.stem for p in path.parent.glob("*.py")}
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom):
+            base = ("." * node.level) + (node.module or "")
+            if base in {"..kinds", "allin.live.kinds"} or (
+                base == "." and any(alias.name not in siblings for alias in node.names)
+            ):
+                found.append(base)
+        elif isinstance(node, ast.Import):
+            found.extend(a.name for a in node.names if a.name == "allin.live.kinds")
+    return found
+
+
 def test_the_kind_modules_do_not_import_their_package_back():
     for path in (LIVE / "kinds").glob("*.py"):
-        imports = _imports(path)
-        assert not [name for name in imports if name in {"..kinds", ".", "allin.live.kinds"}], path.name
+        assert not _package_imports(path), path.name

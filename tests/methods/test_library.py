@@ -30,10 +30,12 @@ def test_all_in_has_three_phases_and_the_phase_b_session():
     assert any(a.audience for a in method.phases[0].assignments)
 
 
-def test_werk_aan_netwerk_session_has_ten_parts_in_180_minutes():
+def test_werk_aan_netwerk_session_has_its_parts_in_180_minutes():
+    """The toolkit's ten parts, with "Plannen voor de regio" split into its two rounds (inspiration, then the
+    elaboration round where each group hands in two plans)."""
     method = load_library()["werk-aan-netwerk"]
     assert len(method.phases) == 4
-    session = next(m for m in method.meetings if m.duration_minutes == 180 and len(m.agenda) == 10)
+    session = next(m for m in method.meetings if m.duration_minutes == 180 and len(m.agenda) == 11)
     assert session.agenda_minutes == 180
     assert any(item.kind == "break" for item in session.agenda)
     checklist_titles = " ".join(c.title.lower() for c in session.checklists)

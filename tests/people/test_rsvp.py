@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from allin.core.tokens import make_token
+from allin.core.tokens import link_secret_hash, make_link_token, new_link_secret, read_link_token
 from allin.people import invitations, links, services
-from allin.people.models import Invitation
+from allin.people.models import Invitation, RsvpLink
 
 from . import factories as people_factories
 
@@ -74,8 +74,11 @@ def test_one_participant_cannot_answer_for_another(client, invitation, meeting, 
     other.refresh_from_db()
     invitation.refresh_from_db()
     assert other.answer == "" and invitation.answer == "nee"
-    # The other's id with this one's secret (or the reverse) is not a valid link either.
-    forged = make_token(purpose=links.RSVP_PURPOSE, value=f"{other.pk}.{invitation.secret}")
+    # The other's id with this one's secret is not a valid link either, though it is signed with the key.
+    _pk, secret = read_link_token(
+        purpose=links.RSVP_PURPOSE, token=links.invitation_token(invitation), max_age_seconds=60, numbers=1
+    )
+    forged = make_link_token(purpose=links.RSVP_PURPOSE, parts=[other.pk], secret=secret)
     assert client.post(_url(forged), {"answer": "ja"}).status_code == 404
     other.refresh_from_db()
     assert other.answer == ""
@@ -135,3 +138,23 @@ def test_the_token_does_not_leak_but_our_own_post_keeps_its_origin(client, invit
     response = client.get(_url(links.invitation_token(invitation)))
     assert response["Referrer-Policy"] == "same-origin"
     assert 'content="same-origin"' in response.content.decode()
+
+
+def test_a_link_minted_with_the_key_but_not_sent_by_us_is_refused(client, invitation):
+    """Whoever holds ALLIN_SECRET_KEY can sign any value, but not guess a secret whose hash we keep."""
+    links.invitation_token(invitation)  # a real link exists for this invitation
+    forged = make_link_token(purpose=links.RSVP_PURPOSE, parts=[invitation.pk], secret=new_link_secret())
+    _refused(client, forged, invitation)
+
+
+def test_only_the_hash_is_kept_and_earlier_links_keep_working(client, invitation):
+    first, second = (
+        links.invitation_token(invitation),
+        links.invitation_token(invitation),
+    )  # invitation, reminder
+    stored = set(RsvpLink.objects.filter(invitation=invitation).values_list("secret_hash", flat=True))
+    for token in (first, second):
+        _pk, secret = read_link_token(purpose=links.RSVP_PURPOSE, token=token, max_age_seconds=60, numbers=1)
+        assert len(secret) >= 22 and link_secret_hash(secret) in stored  # 128 bits at least
+        assert not RsvpLink.objects.filter(secret_hash=secret).exists()
+        assert client.get(_url(token)).status_code == 200

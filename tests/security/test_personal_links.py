@@ -12,9 +12,15 @@ from allin.core.tokens import link_secret_hash, make_link_token, make_token, new
 from allin.network import links as network_links
 from allin.network import services as network_services
 from allin.network.models import LinkMode, ParticipantLink
+from allin.people import invitations as people_invitations
+from allin.people import links as rsvp_links
+from allin.people.models import Invitation, RsvpLink
+from allin.socialmap import preparations
+from allin.socialmap.models import Preparation
 from allin.workspaces import services as workspace_services
 from allin.workspaces.models import Membership, Role, WorkspaceInvitation
 from tests import factories
+from tests.people import factories as people_factories
 
 from ..conftest import client_for
 
@@ -43,6 +49,19 @@ def partner(workspace, process):
     return network_services.partner_create(
         workspace=workspace, name="ROC Wereld", kind="mbo", process=process
     )
+
+
+@pytest.fixture
+def rsvp_invitation(process):
+    participant = people_factories.participant(process, name="Sam", email="sam@example.org")
+    return Invitation.objects.create(
+        participant=participant, meeting=people_factories.future_meeting(process)
+    )
+
+
+@pytest.fixture
+def preparation(process):
+    return preparations.preparation_create(process=process, role="professional", name="Petra Jansen")
 
 
 def _secret_of(token):
@@ -99,10 +118,28 @@ def test_a_forged_participant_link_opens_nothing(client, process):
     assert client.get(reverse("participant_network", args=[genuine])).status_code == 200
 
 
+def test_a_forged_rsvp_link_opens_nothing(client, rsvp_invitation):
+    rsvp_links.invitation_token(rsvp_invitation)  # a genuine one exists
+    forged = make_link_token(
+        purpose=rsvp_links.RSVP_PURPOSE, parts=[rsvp_invitation.pk], secret=new_link_secret()
+    )
+    assert client.get(reverse("rsvp", args=[forged])).status_code == 404
+    assert client.post(reverse("rsvp", args=[forged]), {"answer": "ja"}).status_code == 404
+    assert Invitation.objects.get(pk=rsvp_invitation.pk).answer == ""
+
+
+def test_a_forged_preparation_link_opens_nothing(client, preparation):
+    forged = make_link_token(purpose=preparations.PURPOSE, parts=[preparation.pk], secret=new_link_secret())
+    response = client.get(reverse("preparation_form", args=[forged]))
+    assert response.status_code == 404 and "Deze link klopt niet" in response.content.decode()
+
+
 # ---- the secret is kept only as a hash, and revoking replaces it ---------------------------------------------
 
 
-def test_the_database_keeps_only_the_hash_of_a_secret(invitation, action, partner, process):
+def test_the_database_keeps_only_the_hash_of_a_secret(
+    invitation, action, partner, process, rsvp_invitation, preparation
+):
     secrets_and_rows = [(_secret_of(invitation.token), WorkspaceInvitation.objects.get(pk=invitation.pk))]
     owner_token = action_links.owner_token(action)
     secrets_and_rows.append((_secret_of(owner_token), OwnerLink.objects.get(action=action)))
@@ -111,6 +148,11 @@ def test_the_database_keeps_only_the_hash_of_a_secret(invitation, action, partne
     secrets_and_rows.append((_secret_of(partner_token), partner))
     participant_token = network_services.participant_link_create(process=process)
     secrets_and_rows.append((_secret_of(participant_token), ParticipantLink.objects.get(process=process)))
+    rsvp_token = rsvp_links.invitation_token(rsvp_invitation)
+    secrets_and_rows.append((_secret_of(rsvp_token), RsvpLink.objects.get(invitation=rsvp_invitation)))
+    secrets_and_rows.append(
+        (_secret_of(preparations.token(preparation)), Preparation.objects.get(pk=preparation.pk))
+    )
     for secret, row in secrets_and_rows:
         assert len(secret) >= 22  # 128 bits or more in URL-safe base64 (ours are 192)
         stored = [str(getattr(row, f.attname)) for f in row._meta.concrete_fields]
@@ -118,7 +160,7 @@ def test_the_database_keeps_only_the_hash_of_a_secret(invitation, action, partne
         assert link_secret_hash(secret) in stored
 
 
-def test_revoking_replaces_the_secret(invitation, partner, process):
+def test_revoking_replaces_the_secret(invitation, partner, process, rsvp_invitation, preparation):
     before = WorkspaceInvitation.objects.get(pk=invitation.pk).secret_hash
     workspace_services.invitation_revoke(invitation=invitation)
     assert WorkspaceInvitation.objects.get(pk=invitation.pk).secret_hash != before
@@ -134,6 +176,14 @@ def test_revoking_replaces_the_secret(invitation, partner, process):
     before = ParticipantLink.objects.get(process=process).secret_hash
     network_services.participant_link_revoke(process=process)
     assert ParticipantLink.objects.get(process=process).secret_hash != before
+
+    rsvp_links.invitation_token(rsvp_invitation)
+    people_invitations.invitation_revoke(invitation=rsvp_invitation)
+    assert not RsvpLink.objects.filter(invitation=rsvp_invitation).exists()
+
+    before = Preparation.objects.get(pk=preparation.pk).secret_hash
+    preparations.preparation_revoke(preparation=preparation)
+    assert Preparation.objects.get(pk=preparation.pk).secret_hash != before
 
 
 def test_revoking_an_owner_link_drops_its_secrets(action, client):
@@ -196,10 +246,11 @@ def test_the_service_refuses_another_address_too(invitation, outsider):
 
 
 def test_a_rotated_key_keeps_sessions_and_links_through_the_fallbacks(
-    settings, facilitator, invitation, action
+    settings, facilitator, invitation, action, rsvp_invitation, preparation
 ):
     browser = client_for(facilitator)
     owner_token = action_links.owner_token(action)
+    rsvp_token = rsvp_links.invitation_token(rsvp_invitation)
     old_key = settings.SECRET_KEY
     settings.SECRET_KEY = "rotated-" + new_link_secret() * 2
     settings.SECRET_KEY_FALLBACKS = [old_key]
@@ -207,6 +258,10 @@ def test_a_rotated_key_keeps_sessions_and_links_through_the_fallbacks(
     anonymous = client_for(None)
     assert anonymous.get(reverse("invitation_accept", args=[invitation.token])).status_code == 200
     assert anonymous.get(reverse("action_owner", args=[owner_token])).status_code == 200
+    assert anonymous.get(reverse("rsvp", args=[rsvp_token])).status_code == 200
+    assert (
+        anonymous.get(reverse("preparation_form", args=[preparations.token(preparation)])).status_code == 200
+    )
 
 
 def test_without_the_fallback_old_sessions_and_links_end(settings, facilitator, invitation):

@@ -27,6 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from allin.actions import feedback, followup
 from allin.actions import services as action_services
 from allin.core import ratelimit
+from allin.live import cohost as cohosts
 from allin.live import phone_views
 from allin.network import services as network_services
 from allin.people import invitations as people_invitations
@@ -99,6 +100,11 @@ LINKS = {
     "live_projector": Link(_old_projector_key),
     "live_projector_stage": Link(_old_projector_key),
     "live_photo_projector": Link(_old_projector_key),
+    # the co-host's invitation (ALL-INstructeur): revoked, its secret opens nothing
+    "live_cohost_invitation": Link(
+        _same(lambda w: cohosts.cohost_revoke(cohost=cohosts.invitation_for(w.cohost_token))),
+        data=lambda w: {"name": ""},
+    ),
     # workspaces: the invitation to become a member
     "invitation_accept": Link(
         _same(lambda w: workspace_services.invitation_revoke(invitation=w.invitation)),
@@ -115,6 +121,9 @@ NO_ORACLE = {
     "live_activity_action",
     "live_my_table",
     "live_photo_phone",
+    "live_cohost",
+    "live_cohost_stage",
+    "live_cohost_action",
 }
 
 EXEMPT = {

@@ -92,7 +92,7 @@ def test_the_social_map_page(workspace, filled, as_viewer, django_assert_max_num
     html = page.content.decode()
     assert page.status_code == 200
     assert "Vaakst gevonden organisaties" in html and "Jongerenloket &lt;b&gt;" in html
-    assert 'class="sm-size-5">geld' in html
+    assert 'class="sm-size-5"><span dir="auto">geld' in html
     assert '<table class="utrecht-table' in html and "De organisatie zelf" in html and "3,5" in html
     assert "Chat van schuldhulp" in html and "Hulp voor studenten" in html
     assert "Groepje toevoegen" not in html  # a viewer changes nothing

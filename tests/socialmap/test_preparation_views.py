@@ -2,6 +2,8 @@
 behind a link fills in their own preparation without an account. Wrong, expired and revoked links get a clear
 Dutch page and save nothing; anonymous posts are rate-limited."""
 
+import html
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,6 +13,7 @@ from django.utils import timezone
 
 from allin.socialmap import preparations
 from allin.socialmap.models import Preparation
+from tests.conftest import client_for
 
 
 @pytest.fixture
@@ -115,7 +118,7 @@ def test_the_facilitator_makes_a_link_and_sees_who_answered(workspace, process, 
     )
     page = as_facilitator.get(_list(workspace, process)).content.decode()
     assert "ingevuld" in page and "nog niet ingevuld" in page and "Snelle afspraak" in page
-    assert preparations.link(mira).split("/voorbereiding/")[1].split(":")[0] in page
+    assert Client().get(_link_on_the_list(page, mira)).status_code == 200
 
 
 def test_a_bad_e_mail_address_is_refused_on_the_page(workspace, process, as_facilitator):
@@ -136,9 +139,28 @@ def test_revoke_and_resend_from_the_list(workspace, process, as_facilitator, pet
     as_facilitator.post(reverse("socialmap_preparation_revoke", args=[workspace.slug, process.pk, petra.pk]))
     assert Client().get(old).status_code == 410
     as_facilitator.post(reverse("socialmap_preparation_resend", args=[workspace.slug, process.pk, petra.pk]))
-    petra.refresh_from_db()
     assert Client().get(old).status_code == 404
-    assert Client().get(_url(petra)).status_code == 200
+    new = _link_on_the_list(as_facilitator.get(_list(workspace, process)).content.decode(), petra)
+    assert new != old and Client().get(new).status_code == 200
+
+
+def _link_on_the_list(page, prep):
+    match = re.search(rf'id="prep-link-{prep.pk}" value="[^"]*(/voorbereiding/[^"]+)"', page)
+    return match and html.unescape(match.group(1))
+
+
+def test_the_link_is_shown_only_to_the_facilitator_who_made_it(
+    workspace, process, as_facilitator, facilitator, owner
+):
+    as_facilitator.post(_list(workspace, process), {"role": "beleidsmaker", "name": "Mira de Boer"})
+    mira = Preparation.objects.get(name="Mira de Boer")
+    link = _link_on_the_list(as_facilitator.get(_list(workspace, process)).content.decode(), mira)
+    assert Client().get(link).status_code == 200
+    # The database cannot give it to anyone else: another member sees how to make a new one.
+    other = client_for(owner).get(_list(workspace, process)).content.decode()
+    assert _link_on_the_list(other, mira) is None and "we bewaren hem niet" in other
+    as_facilitator.post(reverse("socialmap_preparation_revoke", args=[workspace.slug, process.pk, mira.pk]))
+    assert _link_on_the_list(as_facilitator.get(_list(workspace, process)).content.decode(), mira) is None
 
 
 def test_a_preparation_of_another_process_is_not_found(workspace, process, as_facilitator, petra):

@@ -6,8 +6,11 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from allin.core.tokens import link_secret_hash, make_link_token, make_token, new_link_secret
 from allin.socialmap import preparations
 from allin.socialmap.models import Preparation
 
@@ -42,16 +45,50 @@ def test_a_tampered_link_is_refused(petra, mangle):
 
 
 def test_one_person_cannot_turn_their_link_into_anothers(petra, mira):
-    """The signature covers the id and the nonce: changing the id in a valid link breaks it."""
+    """The signature covers the id and the secret: changing the id in a valid link breaks it."""
     token = preparations.token(petra)
     value, rest = token.split(":", 1)
-    forged = f"{mira.pk}.{petra.nonce}:{rest}"
+    _pk, secret = value.split(".", 1)
+    forged = f"{mira.pk}.{secret}:{rest}"
     assert preparations.from_token(forged) == (None, preparations.INVALID)
-    # Even a correctly signed value with someone else's id and one's own nonce is refused.
-    from allin.core.tokens import make_token
-
-    signed = make_token(purpose=preparations.PURPOSE, value=f"{mira.pk}.{petra.nonce}")
+    # Even a correctly signed value with someone else's id and one's own secret is refused.
+    signed = make_link_token(purpose=preparations.PURPOSE, parts=[mira.pk], secret=secret)
     assert preparations.from_token(signed) == (None, preparations.INVALID)
+
+
+def test_a_link_minted_with_the_key_is_refused_and_only_a_hash_is_kept(petra):
+    """Whoever holds ALLIN_SECRET_KEY can sign the right record number, but not guess its secret."""
+    minted = make_link_token(purpose=preparations.PURPOSE, parts=[petra.pk], secret=new_link_secret())
+    assert preparations.from_token(minted) == (None, preparations.INVALID)
+    secret = preparations.token(petra).split(":", 1)[0].split(".", 1)[1]
+    stored = Preparation.objects.get(pk=petra.pk)
+    assert len(secret) >= 22 and stored.secret_hash == link_secret_hash(secret)  # 128 bits at least
+    assert secret not in str(Preparation.objects.filter(pk=petra.pk).values().get())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_link_sent_before_secrets_were_hashed_keeps_working(process):
+    """The migration hashed each preparation's nonce: the links already sent carry that nonce as their secret,
+    so they keep working; a revoked preparation's link stays withdrawn."""
+    petra = preparations.preparation_create(process=process, role="professional", name="Petra")
+    mira = preparations.preparation_create(process=process, role="beleidsmaker", name="Mira")
+    before = [("socialmap", "0001_initial")]
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("socialmap")
+    try:
+        executor = MigrationExecutor(connection)
+        executor.migrate(before)
+        Old = executor.loader.project_state(before).apps.get_model("socialmap", "Preparation")
+        Old.objects.filter(pk=petra.pk).update(nonce="0123456789abcdef0123456789abcdef")
+        Old.objects.filter(pk=mira.pk).update(
+            nonce="fedcba9876543210fedcba9876543210", revoked_at=timezone.now()
+        )
+    finally:
+        MigrationExecutor(connection).migrate(latest)
+    # The links as the e-mails carried them: the row's number and its nonce, signed.
+    sent = make_token(purpose=preparations.PURPOSE, value=f"{petra.pk}.0123456789abcdef0123456789abcdef")
+    withdrawn = make_token(purpose=preparations.PURPOSE, value=f"{mira.pk}.fedcba9876543210fedcba9876543210")
+    assert preparations.from_token(sent) == (Preparation.objects.get(pk=petra.pk), None)
+    assert preparations.from_token(withdrawn) == (None, preparations.REVOKED)
 
 
 def test_an_expired_link_is_refused(petra):

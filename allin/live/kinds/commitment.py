@@ -214,7 +214,7 @@ class AnswerForm(forms.Form):
 
 
 class ShowForm(forms.Form):
-    commitment = forms.IntegerField()
+    commitment = posted.Id()
 
 
 def _answer(request, activity, attendee):

@@ -5,6 +5,7 @@ names."""
 
 from dataclasses import dataclass
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.functional import SimpleLazyObject
@@ -14,10 +15,29 @@ from allin.core.text import one_line
 
 from .. import events
 from ..activity_models import REASON_MAX, ConsentAnswer
-from ..models import Activity
+from ..models import Activity, Theme
 from ..registry import KindSpec, register
 
 Answer = ConsentAnswer.Answer
+# Werk aan Netwerk: the room picks 2 or 3 spearheads from the themes, then checks consent on exactly those.
+SPEARHEADS_MIN, SPEARHEADS_MAX = 2, 3
+
+
+def asks_spearheads(activity) -> bool:
+    return bool((activity.config or {}).get("spearheads"))
+
+
+def spearheads(activity) -> list[str]:
+    """The names of the spearheads chosen for this check, as they were when chosen."""
+    return [s["name"] for s in (activity.config or {}).get("spearhead_themes") or []]
+
+
+def meeting_themes(activity):
+    return (
+        Theme.objects.filter(activity__live_id=activity.live_id)
+        .select_related("activity__item")
+        .order_by("activity__item__order", "order", "pk")
+    )
 
 
 @dataclass
@@ -56,7 +76,12 @@ def state(activity) -> ConsentState:
 
 def context(activity) -> dict:
     # Read only when a template looks at it: phones do not, so their refreshes cost no query here.
-    return {"consent": SimpleLazyObject(lambda: state(activity))}
+    return {
+        "consent": SimpleLazyObject(lambda: state(activity)),
+        "consent_asks_spearheads": asks_spearheads(activity),
+        "consent_spearheads": spearheads(activity),
+        "consent_spearhead_form": lambda: SpearheadsForm(activity=activity),
+    }
 
 
 def mine_context(activity, attendee) -> dict:
@@ -92,6 +117,8 @@ def _check_can_answer(activity, attendee):
         raise ValidationError(_("Dit onderdeel is voorbij. Kijk op het scherm wat er nu gebeurt."))
     if not activity.is_open:
         raise ValidationError(_("Insturen is gesloten."))
+    if asks_spearheads(activity) and not spearheads(activity):
+        raise ValidationError(_("De begeleider kiest eerst de speerpunten. Daarna kun je antwoorden."))
 
 
 @transaction.atomic
@@ -137,16 +164,78 @@ def consent_clear(*, activity) -> int:
     return deleted
 
 
-# ---- actions ----------------------------------------------------------------------------------------
+@transaction.atomic
+def consent_spearheads_set(*, activity, theme_ids) -> list[str]:
+    """The explicit step before the check: 2 or 3 themes of this meeting become the spearheads it asks about.
+    Answers given about other spearheads no longer count, so a change starts the check over."""
+    if activity.kind != Activity.Kind.CONSENT or not asks_spearheads(activity):
+        raise ValidationError(_("Bij deze vraag kies je geen speerpunten."))
+    ids = list(dict.fromkeys(int(pk) for pk in theme_ids))
+    themes = list(meeting_themes(activity).filter(pk__in=ids))
+    if len(themes) != len(ids):
+        raise ValidationError(_("Kies thema's van deze bijeenkomst."))
+    if not SPEARHEADS_MIN <= len(themes) <= SPEARHEADS_MAX:
+        raise ValidationError(
+            _("Kies %(min)d of %(max)d speerpunten (nu %(n)d).")
+            % {"min": SPEARHEADS_MIN, "max": SPEARHEADS_MAX, "n": len(themes)}
+        )
+    chosen = [{"id": t.pk, "name": t.name} for t in themes]
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    if (activity.config or {}).get("spearhead_themes") != chosen:
+        activity.config = {**(activity.config or {}), "spearhead_themes": chosen}
+        activity.save(update_fields=["config"])
+        ConsentAnswer.objects.filter(activity=activity).delete()
+        events.stage_changed(activity.live_id)
+        events.phones_refresh(activity.live_id)
+    return [t["name"] for t in chosen]
+
+
+# ---- forms and actions: every POST through a form -------------------------------------------------------
+
+
+class ConsentForm(forms.Form):
+    answer = forms.ChoiceField(
+        choices=Answer.choices,
+        error_messages={
+            "required": _("Kies ja, ja met een zorg, of nee."),
+            "invalid_choice": _("Kies ja, ja met een zorg, of nee."),
+        },
+    )
+    # Only stops absurd input; the service counts the characters after folding white space.
+    reason = forms.CharField(required=False, max_length=REASON_MAX * 4, strip=False)
+
+
+class SpearheadsForm(forms.Form):
+    def __init__(self, *args, activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        chosen = {s["id"] for s in (activity.config or {}).get("spearhead_themes") or []}
+        self.fields["themes"] = forms.TypedMultipleChoiceField(
+            label=_("Kies 2 of 3 speerpunten"),
+            choices=[(t.pk, t.name) for t in meeting_themes(activity)],
+            coerce=int,
+            initial=list(chosen),
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={
+                "required": _("Kies 2 of 3 speerpunten."),
+                "invalid_choice": _("Kies thema's van deze bijeenkomst."),
+            },
+        )
+
+
+def _valid(form):
+    if not form.is_valid():
+        raise ValidationError([e for errors in form.errors.values() for e in errors])
+    return form.cleaned_data
 
 
 def _answer(request, activity, attendee):
-    consent_answer(
-        activity=activity,
-        attendee=attendee,
-        answer=request.POST.get("answer", ""),
-        reason=request.POST.get("reason", ""),
-    )
+    data = _valid(ConsentForm(request.POST))
+    consent_answer(activity=activity, attendee=attendee, answer=data["answer"], reason=data["reason"])
+
+
+def _spearheads(request, activity):
+    data = _valid(SpearheadsForm(request.POST, activity=activity))
+    consent_spearheads_set(activity=activity, theme_ids=data["themes"])
 
 
 def _clear(request, activity):
@@ -164,6 +253,6 @@ register(
         mine_template="live/kinds/consent_mine.html",
         mine_context=mine_context,
         phone_actions={"answer": _answer},
-        console_actions={"clear": _clear},
+        console_actions={"clear": _clear, "spearheads": _spearheads},
     )
 )

@@ -13,6 +13,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -27,6 +28,8 @@ DEFAULT_YEAR = 2030
 YEAR_MIN, YEAR_MAX = 2020, 2100
 # The method's two questions for those who listen.
 DEFAULT_QUESTIONS = ["Waar word je enthousiast van?", "Welk aspect verrast je?"]
+# After each dream, two listeners read their answers out (the method): the facilitator picks them.
+READ_OUT = 2
 
 
 def year_of(activity) -> int:
@@ -122,7 +125,45 @@ def reaction_create(
     )
     if created:
         events.results_changed(activity.live_id)
+        # The teller's phone shows the answers on their dream as they come in.
+        events.attendee_changed(activity.live_id, note.dream.attendee_id)
     return note, created
+
+
+def picked_ids(activity, dream_id) -> list[int]:
+    return list(((activity.config or {}).get("read_out") or {}).get(str(dream_id), []))
+
+
+@transaction.atomic
+def reaction_pick(*, activity: Activity, note_id, picked: bool = True) -> list[int]:
+    """Pick (or unpick) an answer on a dream to be read out; at most two per dream, as the method asks."""
+    fresh = _locked(activity)
+    note = (
+        Note.objects.filter(activity=fresh, dream__isnull=False, hidden=False, pk=note_id).first()
+        if str(note_id).isdigit()
+        else None
+    )
+    if note is None:
+        raise ValidationError(_("Deze reactie hoort niet bij een droom van dit onderdeel."))
+    chosen = picked_ids(fresh, note.dream_id)
+    if picked and note.pk not in chosen:
+        if len(chosen) >= READ_OUT:
+            raise ValidationError(
+                _("Er zijn al %(n)d reacties gekozen om voor te lezen. Haal er eerst een weg.")
+                % {"n": READ_OUT}
+            )
+        chosen.append(note.pk)
+    elif not picked and note.pk in chosen:
+        chosen.remove(note.pk)
+    else:
+        return chosen
+    read_out = dict((fresh.config or {}).get("read_out") or {})
+    read_out[str(note.dream_id)] = chosen
+    fresh.config = {**fresh.config, "read_out": read_out}
+    fresh.save(update_fields=["config"])
+    events.stage_changed(fresh.live_id)
+    events.attendee_changed(fresh.live_id, note.dream.attendee_id)
+    return chosen
 
 
 # ---- the facilitator --------------------------------------------------------------------------------------
@@ -195,6 +236,9 @@ def context(activity) -> dict:
     for dream in dreams:
         dream.reaction_count = counts[dream.pk]
     buckets = [Bucket(q) for q in questions(activity)]
+    picked = set(picked_ids(activity, presenting.pk)) if presenting is not None else set()
+    for note in reactions:
+        note.picked = note.pk in picked
     if presenting is not None:
         index = {b.question: b for b in buckets}
         for note in reactions:
@@ -206,6 +250,8 @@ def context(activity) -> dict:
         "dr_presenting": presenting,
         "dr_buckets": buckets,
         "dr_reaction_count": sum(len(b.notes) for b in buckets),
+        "dr_read_out": [n for n in reactions if n.picked and not n.hidden],
+        "dr_read_out_max": READ_OUT,
         "dr_year_min": YEAR_MIN,
         "dr_year_max": YEAR_MAX,
         # Only the console shows it; templates call it when they use it.
@@ -226,6 +272,16 @@ def mine_context(activity, attendee) -> dict:
         "dr_my_reactions": [],
         "client_id": uuid.uuid4(),
     }
+    if mine["dr_telling"]:
+        picked = set(picked_ids(activity, current))
+        answers = list(
+            Note.objects.filter(activity=activity, dream_id=current, hidden=False).order_by(
+                "created_at", "pk"
+            )
+        )
+        for note in answers:
+            note.picked = note.pk in picked
+        mine["dr_for_me"] = [(q, [n for n in answers if n.category == q]) for q in questions(activity)]
     if current is not None and not mine["dr_telling"]:
         mine["dr_my_reactions"] = list(
             Note.objects.filter(
@@ -260,32 +316,62 @@ def results(activity) -> dict:
 # ---- the routes' handlers ---------------------------------------------------------------------------------
 
 
-def _dream(request, activity, attendee):
-    dream_save(
-        activity=activity,
-        attendee=attendee,
-        text=request.POST.get("text", ""),
-        photo_id=request.POST.get("photo"),
+class DreamForm(forms.Form):
+    # Only stops absurd input; the service counts the characters after folding white space.
+    text = forms.CharField(required=False, max_length=DREAM_MAX * 4, strip=False)
+    photo = forms.CharField(required=False, max_length=20)
+
+
+class ReactionForm(forms.Form):
+    dream = forms.CharField(required=False, max_length=20)
+    text = forms.CharField(required=False, max_length=4000, strip=False)
+    category = forms.CharField(required=False, max_length=200)
+    client_id = forms.CharField(required=False, max_length=100)
+
+
+class ConsoleForm(forms.Form):
+    year = forms.CharField(required=False, max_length=10)
+    dream = forms.CharField(required=False, max_length=20)
+    note = forms.CharField(required=False, max_length=20)
+    picked = forms.TypedChoiceField(
+        choices=[("0", "0"), ("1", "1")], coerce=lambda v: v == "1", required=False, empty_value=True
     )
 
 
+def _data(form):
+    if not form.is_valid():
+        raise ValidationError(_("Dit verzoek klopt niet. Laad de pagina opnieuw."))
+    return form.cleaned_data
+
+
+def _dream(request, activity, attendee):
+    data = _data(DreamForm(request.POST))
+    dream_save(activity=activity, attendee=attendee, text=data["text"], photo_id=data["photo"] or None)
+
+
 def _react(request, activity, attendee):
+    data = _data(ReactionForm(request.POST))
     reaction_create(
         activity=activity,
         attendee=attendee,
-        dream_id=request.POST.get("dream", ""),
-        text=request.POST.get("text", ""),
-        category=request.POST.get("category", ""),
-        client_id=request.POST.get("client_id"),
+        dream_id=data["dream"],
+        text=data["text"],
+        category=data["category"],
+        client_id=data["client_id"] or None,
     )
 
 
 def _console_year(request, activity):
-    year_set(activity=activity, year=request.POST.get("year", ""))
+    year_set(activity=activity, year=_data(ConsoleForm(request.POST))["year"])
 
 
 def _console_present(request, activity):
-    present_set(activity=activity, dream_id=request.POST.get("dream", ""))
+    present_set(activity=activity, dream_id=_data(ConsoleForm(request.POST))["dream"])
+
+
+def _console_pick(request, activity):
+    data = _data(ConsoleForm(request.POST))
+    reaction_pick(activity=activity, note_id=data["note"], picked=data["picked"])
 
 
 register(
@@ -299,6 +385,6 @@ register(
         mine_context=mine_context,
         results=results,
         phone_actions={"dream": _dream, "react": _react},
-        console_actions={"year": _console_year, "present": _console_present},
+        console_actions={"year": _console_year, "present": _console_present, "pick": _console_pick},
     )
 )

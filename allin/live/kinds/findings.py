@@ -11,6 +11,7 @@ In "present" mode (config {"mode": "present"}, set in the method file or from th
 the social map of the whole process instead: the organisations found most and, one at a time, the mirror of an
 organisation (youth's ratings beside its own). This is how phase B shows what youth found in phase A."""
 
+import contextlib
 import uuid
 from functools import cached_property
 
@@ -230,7 +231,7 @@ class RemoveForm(forms.Form):
         choices=[("word", "word"), ("finding", "finding"), ("notfound", "notfound")],
         error_messages={"required": GONE, "invalid_choice": GONE},
     )
-    id = forms.IntegerField(error_messages={"required": GONE, "invalid": GONE})
+    id = posted.Id(message=GONE)
 
 
 @_phone(GroupForm)
@@ -266,12 +267,15 @@ def _undercover(activity, attendee, *, organisation, **values):
 @_phone(RemoveForm)
 def _remove(activity, attendee, *, what, id):
     group = _group(activity, attendee)
-    if what == "word":
-        map_services.search_word_delete(group=group, word_id=id)
-    elif what == "finding":
-        map_services.finding_delete(group=group, finding_id=id)
-    else:
-        map_services.not_found_delete(group=group, not_found_id=id)
+    # Gone already is what was asked: a removal the phone's outbox sends again (or another phone of the group
+    # made first) answers with the group's list, not a refusal. The services refuse only what is not there.
+    with contextlib.suppress(ValidationError):
+        if what == "word":
+            map_services.search_word_delete(group=group, word_id=id)
+        elif what == "finding":
+            map_services.finding_delete(group=group, finding_id=id)
+        else:
+            map_services.not_found_delete(group=group, not_found_id=id)
 
 
 # ---- console ------------------------------------------------------------------------------------------------
@@ -325,9 +329,8 @@ class ModeForm(forms.Form):
 
 
 class ShowForm(forms.Form):
-    organisation = forms.IntegerField(
-        required=False,
-        error_messages={"invalid": gettext_lazy("Van deze organisatie zijn nog geen cijfers.")},
+    organisation = posted.Id(
+        required=False, message=gettext_lazy("Van deze organisatie zijn nog geen cijfers.")
     )
 
 

@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from allin.core.text import one_line
+from allin.groups import selectors as group_selectors
+from allin.groups.models import GroupPlan
 from allin.network.models import Partner
 
 from .. import events, notes
@@ -63,6 +65,53 @@ def organisations(activity) -> list[str]:
     )
 
 
+def per_group(activity) -> int:
+    """How many plans each group hands in (the elaboration round asks exactly two); 0 means no quota."""
+    try:
+        return max(0, int((activity.config or {}).get("plans_per_group") or 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _group_of(activity, attendee):
+    """The attendee's group in the meeting's group plan (a phone linked to a participant), else none: then the
+    phone itself is the group, as "one phone per group" asks."""
+    if attendee is None or not attendee.participant_id:
+        return None
+    return group_selectors.group_of_participant(activity.live.meeting, attendee.participant_id)
+
+
+def _sent_by(activity, attendee, group):
+    found = Plan.objects.filter(activity=activity, hidden=False)
+    return (
+        found.filter(group=group)
+        if group is not None
+        else found.filter(attendee=attendee, group__isnull=True)
+    )
+
+
+def progress(activity) -> list[dict]:
+    """Per group (or phone without a group) how many of its plans are in, the incomplete ones first."""
+    quota = per_group(activity)
+    if not quota:
+        return []
+    rows, counts = {}, {}
+    for plan in activity.plans.filter(hidden=False, attendee__isnull=False).select_related(
+        "group", "attendee"
+    ):
+        key = ("g", plan.group_id) if plan.group_id else ("a", plan.attendee_id)
+        counts[key] = counts.get(key, 0) + 1
+        if key not in rows:
+            label = plan.group.name if plan.group_id else (plan.attendee.name or _("Telefoon zonder naam"))
+            rows[key] = label
+    group_plan = GroupPlan.objects.filter(meeting_id=activity.live.meeting_id).first()
+    if group_plan is not None:
+        for group in group_plan.groups.order_by("number"):
+            rows.setdefault(("g", group.pk), group.name)
+    out = [{"name": name, "sent": counts.get(key, 0), "total": quota} for key, name in rows.items()]
+    return sorted(out, key=lambda r: (r["sent"] >= quota, r["name"]))
+
+
 def _check_phone(activity, attendee):
     if activity.kind != KIND:
         raise ValidationError(_("Bij dit onderdeel maak je geen plannen."))
@@ -110,7 +159,22 @@ def plan_create(
             raise ValidationError(
                 _("Je hebt al veel plannen gestuurd. Bespreek eerst met de begeleider welke blijven.")
             )
-    elif author is None:
+        group = _group_of(activity, attendee)
+        quota = per_group(activity)
+        if quota:
+            # One lock per activity: two phones of one group sending their last plan at once count one by one.
+            Activity.objects.select_for_update().filter(pk=activity.pk).first()
+            if _sent_by(activity, attendee, group).count() >= quota:
+                raise ValidationError(
+                    _(
+                        "Jullie groepje heeft al %(n)d plannen ingestuurd, en dat is precies genoeg. "
+                        "Wil je een plan veranderen? Vraag het de begeleider."
+                    )
+                    % {"n": quota}
+                )
+    else:
+        group = None
+    if attendee is None and author is None:
         raise ValidationError(_("Onbekende afzender."))
     if source_note is not None and source_note.activity.live_id != activity.live_id:
         raise ValidationError(_("Deze post-it hoort niet bij deze bijeenkomst."))
@@ -123,6 +187,7 @@ def plan_create(
                 client_id=client_id,
                 source_note=source_note,
                 partner=_partner_for(activity, cleaned["organisation"]),
+                group=group,
                 **cleaned,
             )
     except IntegrityError:  # the same key raced in from a second request
@@ -215,6 +280,17 @@ def source_boards(activity) -> list[tuple[str, list]]:
     return boards
 
 
+def basis(activity) -> list:
+    """The quick fixes and big fixes of this meeting that the elaboration round builds on."""
+    if not per_group(activity):
+        return []
+    return list(
+        Note.objects.filter(
+            activity__live_id=activity.live_id, hidden=False, category__in=["quick fix", "big fix"]
+        ).order_by("category", "created_at", "pk")
+    )
+
+
 def _with_fields(plans, activity):
     for plan in plans:
         plan.extra = plan_fields.shown(plan, activity)
@@ -245,13 +321,27 @@ def context(activity) -> dict:
         "pl_add_form": lambda: PlanForm(activity=activity, auto_id=f"pl-new{activity.pk}-%s"),
         "pl_titled": "titel" in plan_fields.names_of(activity) or "vraag" in plan_fields.names_of(activity),
         "pl_organisations": lambda: organisations(activity),
+        "pl_quota": per_group(activity),
+        "pl_progress": lambda: progress(activity),
+        "pl_basis": lambda: basis(activity),
     }
 
 
 def mine_context(activity, attendee) -> dict:
-    mine = Plan.objects.filter(activity=activity, attendee=attendee, hidden=False).order_by("-pk")
+    group = _group_of(activity, attendee)
+    quota = per_group(activity)
+    sent = _sent_by(activity, attendee, group).count() if quota else 0
+    mine = (
+        _sent_by(activity, attendee, group)
+        if quota
+        else Plan.objects.filter(activity=activity, attendee=attendee, hidden=False)
+    )
     return {
-        "pl_mine": _with_fields(list(mine), activity),
+        "pl_mine": _with_fields(list(mine.order_by("-pk")), activity),
+        "pl_quota": quota,
+        "pl_next": sent + 1,
+        "pl_complete": bool(quota) and sent >= quota,
+        "pl_group": group,
         "pl_form": PlanForm(activity=activity, auto_id=f"pl-{activity.pk}-%s"),
         "pl_titled": "titel" in plan_fields.names_of(activity) or "vraag" in plan_fields.names_of(activity),
         "pl_organisations": organisations(activity),

@@ -318,7 +318,7 @@ NO_CARD = gettext_lazy("Er is geen kaart meer in die richting.")
 
 
 def _table_field():
-    return forms.IntegerField(error_messages={"required": NO_TABLE, "invalid": NO_TABLE})
+    return posted.Id(message=NO_TABLE)
 
 
 class SitForm(forms.Form):

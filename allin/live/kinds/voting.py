@@ -253,7 +253,7 @@ NOT_THIS_VOTE = gettext_lazy("Dit idee hoort niet bij deze stemming. Laad de pag
 
 
 class DotForm(forms.Form):
-    option = forms.IntegerField(error_messages={"required": NOT_THIS_VOTE, "invalid": NOT_THIS_VOTE})
+    option = posted.Id(message=NOT_THIS_VOTE)
     ballot = posted.Text(
         BALLOT_MAX, too_long=gettext_lazy("Een lijstnaam mag hoogstens %(max)d tekens hebben.")
     )
@@ -262,7 +262,7 @@ class DotForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     gone = gettext_lazy("Deze stip is er niet meer. Laad de pagina opnieuw.")
-    vote = forms.IntegerField(error_messages={"required": gone, "invalid": gone})
+    vote = posted.Id(message=gone)
 
 
 class OptionsForm(forms.Form):
@@ -274,7 +274,7 @@ class OptionsForm(forms.Form):
 
 
 class HideForm(forms.Form):
-    option = forms.IntegerField(error_messages={"required": NOT_THIS_VOTE, "invalid": NOT_THIS_VOTE})
+    option = posted.Id(message=NOT_THIS_VOTE)
     hidden = posted.Flag(empty=False)
 
 
@@ -292,7 +292,12 @@ def _give(request, activity, attendee):
 
 
 def _withdraw(request, activity, attendee):
-    vote_withdraw(activity=activity, attendee=attendee, **posted.read(WithdrawForm, request))
+    """A dot already taken back is taken back: the phone's outbox resends a take-back whose answer it never
+    got, and hears its dots, not a refusal. (The service itself still refuses a dot that is not there.)"""
+    data = posted.read(WithdrawForm, request)
+    _check_open(activity, attendee)
+    if Vote.objects.filter(activity=activity, attendee=attendee, pk=data["vote"]).exists():
+        vote_withdraw(activity=activity, attendee=attendee, **data)
 
 
 def _add(request, activity):

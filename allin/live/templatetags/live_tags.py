@@ -58,6 +58,13 @@ def live_texts():
                 "Er kwam een onbekend antwoord, waarschijnlijk van het netwerk. Het is bewaard en gaat vanzelf opnieuw."
             ),
             "refused": _("Niet verstuurd: %(message)s"),
+            # Where nothing is kept to send again (a co-host's controls).
+            "sendError": _(
+                "Niet verstuurd: er is geen verbinding. Je tekst staat er nog; probeer het zo opnieuw."
+            ),
+            "foreignOnce": _(
+                "Er kwam een onbekend antwoord, waarschijnlijk van het netwerk. Probeer het zo opnieuw."
+            ),
             "allSent": _("Alles wat wachtte is verstuurd."),
             "sent": _("Verstuurd!"),
             "empty": _("Schrijf eerst iets op je post-it."),

@@ -289,3 +289,17 @@ def test_a_malformed_console_request_on_the_tables_changes_nothing(
 ):
     refused(console_post(tables, facilitator, action, data), message)
     assert tables.tables.count() == 2
+
+
+@pytest.mark.parametrize("number", ["9" * 25, "-5"])
+def test_an_id_out_of_every_range_is_refused_not_an_error(vote, tables, facilitator, number):
+    sam = helpers.join(vote.live)
+    refused(phone_post(vote, sam, "stip", {"option": number}), "Dit idee hoort niet bij deze stemming.")
+    refused(phone_post(vote, sam, "stip-terug", {"vote": number}), "Deze stip is er niet meer.")
+    refused(console_post(vote, facilitator, "verbergen", {"option": number}), "Dit idee hoort niet bij")
+    refused(console_post(tables, facilitator, "remove", {"table": number}), "Deze tafel bestaat niet (meer).")
+    refused(
+        phone_post(tables, helpers.join(tables.live), "sit", {"table": number}), "Deze tafel bestaat niet"
+    )
+    refused(console_post(vote, facilitator, "opties", {"note": [number]}), "Dit verzoek klopt niet.")
+    assert not Vote.objects.exists() and tables.tables.count() == 2 and vote.vote_options.count() == 2

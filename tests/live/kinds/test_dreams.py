@@ -296,5 +296,53 @@ async def test_a_reaction_makes_the_projector_refetch(dream_item, sam, kim):
     data = {"dream": dream.pk, "text": "Mooi", "category": QUESTIONS[1], "client_id": str(uuid.uuid4())}
     response = await database_sync_to_async(client.post)(_action(dream_item, "react"), data, headers=LIVE)
     assert response.status_code == 200
-    assert bare((await projector.receive_json_from(timeout=2))["ops"]) == [{"op": "refresh"}]
+    # The projector refetches; the teller's phone hears of it too (a version the projector only counts).
+    assert bare((await projector.receive_json_from(timeout=2))["ops"])[0] == {"op": "refresh"}
     await projector.disconnect()
+
+
+# ---- the teller sees the answers on their dream; two are picked to be read out ----------------------------
+
+
+@pytest.fixture
+def told(dream_item, sam):
+    dream = save(dream_item, sam)
+    dreams.present_set(activity=dream_item, dream_id=dream.pk)
+    return dream
+
+
+def test_the_teller_sees_the_answers_on_their_dream(dream_item, sam, kim, told):
+    react(fresh(dream_item), kim, told, text="Dat werkgevers meedoen", category=QUESTIONS[0])
+    react(fresh(dream_item), kim, told, text="De eigen coach", category=QUESTIONS[1])
+    page = _phone(dream_item, sam).get(reverse("live_join", args=[dream_item.live.code])).content.decode()
+    assert "Wat de anderen over jouw droom schrijven" in page
+    assert "Dat werkgevers meedoen" in page and "De eigen coach" in page
+    listener = _phone(dream_item, kim).get(reverse("live_join", args=[dream_item.live.code])).content.decode()
+    assert "Wat de anderen over jouw droom schrijven" not in listener
+
+
+def test_two_answers_are_picked_to_read_out(dream_item, sam, kim, told, as_facilitator):
+    lina = helpers.join(dream_item.live, name="Lina")
+    one, _ = react(fresh(dream_item), kim, told, text="Dat werkgevers meedoen")
+    two, _ = react(fresh(dream_item), lina, told, text="Een coach voor iedereen")
+    three, _ = react(fresh(dream_item), lina, told, text="Minder papier", category=QUESTIONS[1])
+    url = _kind_url(dream_item, "pick")
+    assert as_facilitator.post(url, {"note": one.pk, "picked": "1"}, headers=HTMX).status_code == 200
+    assert as_facilitator.post(url, {"note": two.pk, "picked": "1"}, headers=HTMX).status_code == 200
+    response = as_facilitator.post(url, {"note": three.pk, "picked": "1"}, headers=HTMX)
+    assert response.status_code == 400 and "al 2 reacties gekozen" in response.content.decode()
+    assert dreams.picked_ids(fresh(dream_item), told.pk) == [one.pk, two.pk]
+    projector = _projector(dream_item)
+    assert "Wordt voorgelezen" in projector and "Een coach voor iedereen" in projector
+    teller = _phone(dream_item, sam).get(reverse("live_join", args=[dream_item.live.code])).content.decode()
+    assert teller.count("wordt voorgelezen") == 2
+    as_facilitator.post(url, {"note": one.pk, "picked": "0"}, headers=HTMX)
+    dreams.reaction_pick(activity=fresh(dream_item), note_id=three.pk)
+    assert dreams.picked_ids(fresh(dream_item), told.pk) == [two.pk, three.pk]
+
+
+def test_a_note_of_another_activity_cannot_be_picked(dream_item, told, other_live):
+    with pytest.raises(ValidationError, match="hoort niet bij een droom"):
+        dreams.reaction_pick(activity=dream_item, note_id=999999)
+    with pytest.raises(ValidationError, match="hoort niet bij een droom"):
+        dreams.reaction_pick(activity=dream_item, note_id="iets")

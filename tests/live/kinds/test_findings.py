@@ -105,6 +105,18 @@ def test_a_phone_picks_its_group_and_enters_what_it_found(search, sam):
     assert "Jullie zoektocht: Groepje 1" in mine(client, search)
 
 
+def test_a_removal_sent_twice_answers_both_times_with_the_groups_list(search, sam):
+    """The phone's outbox sends a removal again when its answer was lost: gone already is what was asked."""
+    client = phone(search, sam)
+    act(client, search, "group", {"name": "Groepje 1"})
+    act(client, search, "word", {"text": "Schuldhulp", "client_id": "5a0f4a52-6b3e-4d0c-9d8e-2b1c3a4d5e6f"})
+    word = SearchWord.objects.get()
+    answers = [act(client, search, "remove", {"what": "word", "id": word.pk}) for _ in range(2)]
+    assert [a.status_code for a in answers] == [200, 200] and not SearchWord.objects.exists()
+    assert "Schuldhulp" not in answers[1].content.decode()
+    assert act(client, search, "remove", {"what": "iets", "id": word.pk}).status_code == 400  # still checked
+
+
 def test_phones_of_one_group_share_their_findings(search, sam):
     kim = helpers.join(search.live, name="Kim")
     act(phone(search, sam), search, "group", {"name": "Groepje 1"})
@@ -170,7 +182,11 @@ def test_the_projector_shows_the_cloud_and_the_organisations_found_most(search, 
         act(client, search, "word", {"text": word})
     act(client, search, "finding", {"organisation": "Geldfit <b>"})
     html = projector(search)
-    assert 'class="wc-svg"' in html and "Geldfit &lt;b&gt;" in html and "<li>geld: 2</li>" in html
+    assert (
+        'class="wc-svg"' in html
+        and "Geldfit &lt;b&gt;" in html
+        and '<li><span dir="auto">geld</span>: 2</li>' in html
+    )
     services.activity_set(activity=search, revealed=False)
     html = projector(search)
     assert "1 groepje is aan het zoeken" in html and "Geldfit" not in html

@@ -67,7 +67,9 @@ class Command(BaseCommand):
             method_slug="werk-aan-netwerk",
             name="Werk aan Netwerk: nazorg in het mbo",
             theme="nazorg in het mbo",
-            start_date=_next_monday(today),
+            # Its session (four weeks after the start) was held two weeks ago: its agreement cards are filled
+            # from the session and the call list is due; the follow-up session is months ahead.
+            start_date=_next_monday(today) - timedelta(days=42),
             created_by=user,
         )
         self._fill(wan, user, location="Stadhuis, zaal 3", done_share=0.3)

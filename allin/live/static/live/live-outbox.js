@@ -67,11 +67,11 @@
   function classify(response) {
     return response.text().then(function (body) {
       var ours = response.headers.get(ANSWER_HEADER) === "1";
-      if (!ours) return { state: "waiting", message: say("foreign") };
+      if (!ours) return { state: "waiting", why: "foreign", message: say("foreign") };
       if (response.ok) return { state: "done", status: response.status, body: body };
       if (response.status === 429 || response.status >= 500) {
         var after = parseInt(response.headers.get("Retry-After") || "0", 10);
-        return { state: "waiting", message: body || say("queued"), retryAfter: after > 0 ? after * 1000 : 0 };
+        return { state: "waiting", why: "busy", message: body || say("queued"), retryAfter: after > 0 ? after * 1000 : 0 };
       }
       return { state: "refused", status: response.status, message: body };
     });
@@ -83,7 +83,7 @@
     return fetch(item.url, {
       method: "POST", body: body, credentials: "same-origin", cache: "no-store",
       headers: { "X-CSRFToken": csrf(), "X-Live": "1" },
-    }).then(classify, function () { return { state: "waiting", message: say("queued") }; });
+    }).then(classify, function () { return { state: "waiting", why: "network", message: say("queued") }; });
   }
 
   function backoff(result) {
@@ -183,12 +183,21 @@
     });
   }
 
+  // A page without an outbox (a co-host's controls: a step or a reveal replayed later would be wrong) sends
+  // once, with the same rule for answers that are not ours; what did not go is for the person to try again.
+  function sendOnce(request) {
+    return post({ url: request.url, pairs: pairsOf(request.data) }).then(function (result) {
+      if (result.state !== "waiting") return result;
+      var message = { network: say("sendError"), foreign: say("foreignOnce") }[result.why] || result.message;
+      return { state: "refused", message: message };
+    });
+  }
+
   function init() {
-    region = document.getElementById("outbox");
-    var root = document.getElementById("live");
-    if (!region || !root) return;
     var given = document.getElementById("live-texts");
     if (given) { try { texts = JSON.parse(given.textContent); } catch (e) { texts = {}; } }
+    region = document.getElementById("outbox");
+    if (!region || !document.getElementById("live")) return;
     storageKey = "allin-outbox-" + location.pathname;
     load();
     show();
@@ -199,6 +208,7 @@
 
   window.allinOutbox = {
     send: send,
+    sendOnce: sendOnce,
     // The live socket (re)connected: the server is reachable again.
     reconnected: function () { failures = 0; flush(); },
     active: function () { return storageKey !== null; },

@@ -449,7 +449,7 @@
   // ---- answers in other activities (a word, a dot, consent, a dream): same rules as a note ----------------
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form.classList || !form.classList.contains("live-form") || !outboxReady()) return;
+    if (!form.classList || !form.classList.contains("live-form") || !window.allinOutbox) return;
     event.preventDefault();
     if (form.elements.text && form.querySelector("[data-counter]") && !updateCounter(form)) {
       var status = form.querySelector(".form-status") || document.querySelector("#mine .form-status");
@@ -463,7 +463,8 @@
     var buttons = form.querySelectorAll("button");
     Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
     var selector = form.dataset.target || "#mine";
-    window.allinOutbox.send({ url: form.action, data: data, target: selector }).then(function (result) {
+    var send = outboxReady() ? window.allinOutbox.send : window.allinOutbox.sendOnce;
+    send({ url: form.action, data: data, target: selector }).then(function (result) {
       if (result.state === "duplicate") return;
       var target = document.querySelector(selector);
       if (result.state === "done" && target && result.status !== 204) { target.innerHTML = result.body; activate(target); }

@@ -53,6 +53,18 @@ def test_a_phone_that_sends_its_dot_twice_with_one_client_id_gets_one_dot_and_th
     assert Vote.objects.filter(attendee=attendee).count() == 1
 
 
+def test_a_take_back_sent_twice_answers_both_times_with_the_phones_dots(vote, options, attendee):
+    phone = helpers.phone_client(Client(), vote.live, attendee)
+    dot = _cast(vote, attendee, options[0])
+    answers = [phone.post(_action(vote, "stip-terug"), {"vote": dot.pk}, headers=SCRIPT) for _ in range(2)]
+    assert [a.status_code for a in answers] == [200, 200] and not Vote.objects.exists()
+    assert answers[1].content.decode().count("nog 3 stippen van de 3 over") == 2
+    vote.is_open = False
+    vote.save(update_fields=["is_open"])
+    closed = phone.post(_action(vote, "stip-terug"), {"vote": dot.pk}, headers=SCRIPT)
+    assert closed.status_code == 400 and "gesloten" in closed.content.decode()  # a closed vote still says so
+
+
 def test_a_refused_dot_is_our_dutch_text_marked_as_ours(vote, options, attendee):
     phone = helpers.phone_client(Client(), vote.live, attendee)
     response = phone.post(_action(vote, "stip"), {"ballot": "beste", "option": "abc"}, headers=SCRIPT)
