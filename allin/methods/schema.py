@@ -290,11 +290,11 @@ def _tools(r):
     out = {}
     for key, label in value.items():
         if key not in TOOL_KEYS:
-            raise MethodError(
-                f"tools.{key}", f"is geen bekend onderdeel; kies uit {', '.join(TOOL_KEYS)}"
-            )
+            raise MethodError(f"tools.{key}", f"is geen bekend onderdeel; kies uit {', '.join(TOOL_KEYS)}")
         if label is not None and (not isinstance(label, str) or len(label.strip()) > limits.NAME_MAX):
-            raise MethodError(f"tools.{key}", f"moet leeg zijn of tekst van hoogstens {limits.NAME_MAX} tekens")
+            raise MethodError(
+                f"tools.{key}", f"moet leeg zijn of tekst van hoogstens {limits.NAME_MAX} tekens"
+            )
         out[key] = (label or "").strip()
     return out
 

@@ -92,7 +92,9 @@ def test_a_methods_own_part_is_not_offered_and_cannot_be_posted(as_facilitator, 
 def test_a_viewer_cannot_switch_parts(as_viewer, workspace):
     wan = factories.process(workspace, method_slug="werk-aan-netwerk")
     assert "Onderdelen aan- of uitzetten" not in _page(as_viewer, wan)
-    response = as_viewer.post(reverse("process_tools", args=[workspace.slug, wan.pk]), {"tools": ["socialmap"]})
+    response = as_viewer.post(
+        reverse("process_tools", args=[workspace.slug, wan.pk]), {"tools": ["socialmap"]}
+    )
     assert response.status_code == 403
     wan.refresh_from_db()
     assert wan.tools_on == []
