@@ -202,7 +202,8 @@ if REDIS_URL:
             },
         }
     }
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Forgiving: a Redis restart costs the limits a few seconds of counting, never a saved note (core/cache.py).
+    CACHES = {"default": {"BACKEND": "allin.core.cache.ForgivingRedisCache", "LOCATION": REDIS_URL}}
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "allin.core.layers.InMemoryChannelLayer", "CONFIG": LAYER}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

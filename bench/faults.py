@@ -48,6 +48,7 @@ now = time.monotonic
 FAULTS = ("kill_worker", "restart_redis", "restart_postgres", "slow_senders")
 FULL = {"phones": 300, "notes": 4, "window": 150.0, "slow_seconds": 40.0}
 SHORT = {"phones": 30, "notes": 3, "window": 60.0, "slow_seconds": 12.0}
+SCREEN_POLL_S = 2.0  # live.js SCREEN_POLL_MS
 TARGETS = {"lost": 0, "duplicates": 0, "converge_s": 5.0, "healthz_p95_ms": 200}
 
 
@@ -211,8 +212,20 @@ class FaultRoom(Room):
 
     @staticmethod
     def reconnect_delay(failures: int) -> float:
-        """live.js: a dropped socket is opened again after 2, 4, 8 ... s, at most 30 s (failures >= 1)."""
+        """live.js: a phone's dropped socket is opened again after 2, 4, 8 ... s, at most 30 s (failures >= 1)."""
         return min(30.0, 2.0 ** min(failures, 5))
+
+    @staticmethod
+    def screen_reconnect_delay(failures: int) -> float:
+        """live.js: a projector's or console's socket after 1, 2, 4 s, then every 5 s (failures >= 1)."""
+        return min(5.0, 2.0 ** (min(failures, 5) - 1))
+
+    async def _poll_while_closed(self, screen, closed: asyncio.Event) -> None:
+        """live.js polls a big screen's stage every 2 s while its socket is down."""
+        while not closed.is_set() and not self.closing:
+            await asyncio.sleep(SCREEN_POLL_S)
+            if not closed.is_set():
+                screen.catch_up()
 
     # ---- screens: what each projector shows now ------------------------------------------------------------
     def _shown(self, name):
@@ -240,12 +253,19 @@ class FaultRoom(Room):
         )
         self.spawn(screen.quiet())
         failures, first = 0, True
+        polling = None
         while not self.closing:
             ws = await self.open_socket(f"/ws/live/{m.code}/projector/{m.projector_key}/", {}, kind=name)
             if ws is None:
                 failures += 1
-                await asyncio.sleep(self.reconnect_delay(failures))
+                if polling is None and not first:
+                    polling = asyncio.Event()
+                    self.spawn(self._poll_while_closed(screen, polling))
+                await asyncio.sleep(self.screen_reconnect_delay(failures))
                 continue
+            if polling is not None:
+                polling.set()
+                polling = None
             failures = 0
             self.projector_sockets[name] = ws
             if first:
@@ -254,7 +274,9 @@ class FaultRoom(Room):
             await screen.read(ws)  # returns when the socket closes; its "hello" on the next one catches up
             if not self.closing:
                 self.reconnects["screens"] += 1
-                await asyncio.sleep(self.reconnect_delay(1))
+                polling = asyncio.Event()
+                self.spawn(self._poll_while_closed(screen, polling))
+                await asyncio.sleep(self.screen_reconnect_delay(1))
 
     # ---- phones ----------------------------------------------------------------------------------------------
     async def _phone_reader(self, phone: Phone):

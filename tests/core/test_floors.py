@@ -82,7 +82,7 @@ def test_higher_apps_show_their_panels_on_lower_pages(allin_process, as_facilita
     assert [p.template for p in panels_for("process_detail")] == ["actions/_process_steps.html"]
     assert [p.template for p in panels_for("network_overview")] == ["people/_network_invitations.html"]
     page = as_facilitator.get(f"/w/{workspace.slug}/trajecten/{process.pk}/").content.decode()
-    assert "Naar de terugkoppeling aan jongeren" in page  # the actions panel
+    assert "Naar: Terugkoppeling aan jongeren" in page  # the actions panel, in ALL-IN's words
     overview = as_facilitator.get(f"/w/{workspace.slug}/netwerk/").content.decode()
     assert "Wie is uitgenodigd voor welke bijeenkomst?" in overview  # the people panel
     assert Client().get(f"/w/{workspace.slug}/netwerk/").status_code == 302

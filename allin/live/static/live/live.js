@@ -8,7 +8,7 @@
   var root, role, stageUrl, wsUrl, socket, pollTimer, fetching = false, queued = [], lastStageV = 0;
   var failures = 0, everOpen = false, serverOffset = 0, lastTyped = null;
   var strict = false, lastV = 0, checkedAt = Date.now(), socketHeardAt = Date.now();
-  var POLL_MS = 4000, QUIET_MS = 25000, SOCKET_SILENT_MS = 60000;
+  var POLL_MS = 4000, SCREEN_POLL_MS = 2000, QUIET_MS = 25000, SOCKET_SILENT_MS = 60000;
   // Every word the page says, and the note limit, come from the server (translated): the #live-texts script.
   var texts = {};
   function say(name, values) {
@@ -222,11 +222,16 @@
   function startPolling() {
     if (pollTimer) return;
     status(say("offline"));
-    pollTimer = setInterval(catchUp, POLL_MS);
+    pollTimer = setInterval(catchUp, strict ? SCREEN_POLL_MS : POLL_MS);
   }
   function stopPolling() {
     if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }
     status("");
+  }
+  // The few big screens come back within a few seconds of an outage (a restart of the server or Redis drops
+  // every socket); the many phones spread out further, so a room of them does not knock all at once.
+  function reconnectDelay(n) {
+    return strict ? Math.min(5000, 1000 * Math.pow(2, Math.min(n, 5) - 1)) : Math.min(30000, 1000 * Math.pow(2, Math.min(n, 5)));
   }
   function connect() {
     if (!("WebSocket" in window)) { startPolling(); return; }
@@ -248,7 +253,7 @@
       if (event.code === 4403) { startPolling(); return; }  // not allowed: polling shows the server's answer
       failures += 1;
       startPolling();
-      setTimeout(connect, Math.min(30000, 1000 * Math.pow(2, Math.min(failures, 5))));
+      setTimeout(connect, reconnectDelay(failures));
     };
   }
   setInterval(function () {
